@@ -1,0 +1,2 @@
+/** Internal: not exported, no compatibility promise. */
+package io.github.nvs4j.internal.crypto;

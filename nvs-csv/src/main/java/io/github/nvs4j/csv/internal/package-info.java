@@ -1,0 +1,2 @@
+/** Internal: not exported. */
+package io.github.nvs4j.csv.internal;
