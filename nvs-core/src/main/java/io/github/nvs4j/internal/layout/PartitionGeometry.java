@@ -58,7 +58,7 @@ public record PartitionGeometry(long size, boolean readOnly, int dataPages) {
     public String describePages() {
         String pages = dataPages + (dataPages == 1 ? " page" : " pages");
         return readOnly
-                ? pages + " for data, read-only mode without a spare page"
+                ? pages + " for data (read-only mode: no spare page)"
                 : pages + " for data and 1 spare page";
     }
 
