@@ -9,6 +9,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class WriterProperties {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<List<String>> namespaces = names(1).list().ofMinSize(1).ofMaxSize(20);
         Arbitrary<List<Row>> rows = Combinators.combine(Arbitraries.integers().between(0, 19), names(0), values())
-                .as(Row::new).list().ofMaxSize(60);
+                .as(Row::new).list().ofMaxSize(300).withSizeDistribution(RandomDistribution.uniform());
         return Combinators.combine(namespaces, rows, Arbitraries.of(FormatVersion.class),
                         Arbitraries.of(true, false), Arbitraries.integers().between(0, 3))
                 .as((ns, rs, version, readOnly, extra) ->
@@ -138,7 +139,12 @@ class WriterProperties {
                         .map(NvsValue.Blob::of)));
     }
 
+    /** Byte arrays of the given lengths, filled from a random seed (cheap to generate and to shrink). */
     private static Arbitrary<byte[]> bytes(Arbitrary<Integer> length) {
-        return length.flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+        return Combinators.combine(length, Arbitraries.longs()).as((n, seed) -> {
+            byte[] bytes = new byte[n];
+            new java.util.Random(seed).nextBytes(bytes);
+            return bytes;
+        });
     }
 }
