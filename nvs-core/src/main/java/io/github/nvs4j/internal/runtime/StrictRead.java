@@ -54,13 +54,13 @@ public final class StrictRead {
         if (outcome.init() != Esp.OK) {
             throw new NvsFormatException("the ESP-IDF runtime cannot mount this image: " + Esp.name(outcome.init()));
         }
+        checkNamespaces(image, outcome);
         if (!outcome.unreadable().isEmpty()) {
             ViewRow row = outcome.unreadable().get(0);
             throw new NvsFormatException("key '" + str(row.key()) + "' (listed in namespace '" + str(row.namespace())
                     + "') cannot be read: " + Esp.name(row.error()), Page.entryOffset(row.page(), row.entry()),
                     row.page(), row.entry());
         }
-        checkNamespaces(image, outcome);
         checkKeys(image, outcome);
         return ModelAssembly.toModel(outcome);
     }
@@ -127,9 +127,10 @@ public final class StrictRead {
             }
             defined[ns.index()] = true;
         }
-        for (List<ViewRow> rows : List.of(outcome.entries(), outcome.unlisted())) {
+        for (List<ViewRow> rows : List.of(outcome.entries(), outcome.unreadable(), outcome.unlisted())) {
             for (ViewRow row : rows) {
                 int e = Page.entryOffset(row.page(), row.entry());
+                checkKeyField(b, e, row);
                 int ns = b[e] & 0xFF;
                 if (!defined[ns]) {
                     throw new NvsFormatException("key '" + str(row.key()) + "' uses namespace index " + ns
@@ -159,6 +160,24 @@ public final class StrictRead {
         }
         if (seen != loaded) {
             throw new NvsFormatException(seen + " namespace entries are stored but the runtime loads " + loaded);
+        }
+    }
+
+    private static void checkKeyField(byte[] b, int e, ViewRow row) {
+        int nul = 0;
+        while (nul < 16 && b[e + 8 + nul] != 0) {
+            nul++;
+        }
+        if (nul == 16) {
+            throw new NvsFormatException("the key field holds 16 bytes without a terminating NUL; the runtime "
+                    + "compares 15 and can never find this key", e + 8, row.page(), row.entry());
+        }
+        for (int j = nul; j < 16; j++) {
+            if (b[e + 8 + j] != 0) {
+                throw new NvsFormatException("the key field has non-zero bytes after the NUL that ends key '"
+                        + str(row.key()) + "'; the runtime hashes all 16 bytes and can never find it", e + 8,
+                        row.page(), row.entry());
+            }
         }
     }
 
