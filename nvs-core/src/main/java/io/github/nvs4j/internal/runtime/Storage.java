@@ -2,6 +2,7 @@ package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.NvsCrc;
+import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.read.BootRepair.Kind;
 
 import java.util.Arrays;
@@ -275,7 +276,7 @@ final class Storage {
                 continue;
             }
             lastPage = p;
-            int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0);
+            int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0, slot % N);
             if (idx >= 0) {
                 return p * N + idx;
             }
@@ -283,12 +284,38 @@ final class Storage {
         return -1;
     }
 
-    /** The result of a value read: an error code, or the value's bytes. */
+    /** The result of a value read: an error code, or the value. */
     static final class Read {
         int error;
-        /** fixed-size: the entry offset of the item; variable: the payload. */
-        int entryOffset;
-        byte[] payload;
+        NvsValue value;
+    }
+
+    /**
+     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
+     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
+     * erase clears the cache.
+     */
+    private NvsValue[] known;
+    private int knownEpoch = -1;
+
+    private NvsValue known(int slot) {
+        if (known == null || knownEpoch != pages.repairs.size()) {
+            return null;
+        }
+        return known[slot];
+    }
+
+    private void remember(int slot, NvsValue value, int epoch) {
+        if (epoch != pages.repairs.size()) {
+            return;
+        }
+        if (known == null) {
+            known = new NvsValue[pages.pageCount * N];
+        } else if (knownEpoch != epoch) {
+            Arrays.fill(known, null);
+        }
+        knownEpoch = epoch;
+        known[slot] = value;
     }
 
     /**
@@ -309,6 +336,7 @@ final class Storage {
         int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
+            out.value = null;
             return;
         }
         int size = Bytes.u16(pages.flash, PageSet.entryOffset(slot / N, slot % N) + 24);
@@ -322,10 +350,17 @@ final class Storage {
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
+            NvsValue cached = known(slot);
+            if (cached != null) {
+                out.error = Esp.OK;
+                out.value = cached;
+                return;
+            }
         } else {
             slot = find(ns, ItemHeader.T_BLOB, key, 0xFF, 0xFF);
             if (slot < 0) {
                 out.error = Esp.ERR_NVS_NOT_FOUND;
+                out.value = null;
                 return;
             }
             size = Bytes.u16(b, PageSet.entryOffset(slot / N, slot % N) + 24);
@@ -339,7 +374,7 @@ final class Storage {
 
     /** {@code Storage::readItem} + {@code Page::readItem} of a string or legacy blob. */
     private void readVariable(int ns, int type, byte[] key, int bufferSize, Read out) {
-        out.payload = null;
+        out.value = null;
         int slot = find(ns, type, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
@@ -353,20 +388,42 @@ final class Storage {
             out.error = Esp.ERR_NVS_INVALID_LENGTH;
             return;
         }
-        byte[] data = Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size);
-        if (NvsCrc.of(data, 0, size) != Bytes.u32(pages.flash, e + 28)) {
+        NvsValue cached = known(slot);
+        if (cached != null) {
+            out.error = Esp.OK;
+            out.value = cached;
+            return;
+        }
+        int epoch = pages.repairs.size();
+        if (NvsCrc.of(pages.flash, e + 32, size) != Bytes.u32(pages.flash, e + 28)) {
             int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ,
                     "the data CRC of the value does not match: reading it fails and the runtime erases the item");
             out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
             return;
         }
         out.error = Esp.OK;
-        out.payload = data;
+        out.value = type == ItemHeader.T_SZ ? stringValue(pages.flash, e + 32, size)
+                : NvsValue.Blob.of(Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size));
+        remember(slot, out.value, epoch);
+    }
+
+    /**
+     * A string as {@code nvs_get_str} hands it to a C program: the payload up to its first NUL. A payload without
+     * any NUL (only the generator's {@code STRING} encoding writes one) is taken whole, cut to the 3999 bytes a
+     * string value can hold.
+     */
+    private static NvsValue stringValue(byte[] b, int from, int size) {
+        int n = 0;
+        while (n < size && b[from + n] != 0) {
+            n++;
+        }
+        return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 
     /** {@code Storage::readMultiPageBlob}. */
     private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out) {
-        out.payload = null;
+        out.value = null;
+        int epoch = pages.repairs.size();
         byte[] b = pages.flash;
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot < 0) {
@@ -422,7 +479,10 @@ final class Storage {
             return;
         }
         out.error = err;
-        out.payload = err == Esp.OK ? data : null;
+        if (err == Esp.OK) {
+            out.value = NvsValue.Blob.of(data);
+            remember(slot, out.value, epoch);
+        }
     }
 
     /** {@code Storage::eraseMultiPageBlob} with VER_ANY: both indexes, then every chunk of the key. */

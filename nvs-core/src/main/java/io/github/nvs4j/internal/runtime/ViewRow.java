@@ -20,10 +20,27 @@ public record ViewRow(byte[] namespace, byte[] key, int type, NvsValue value, in
 
     /** Compares rows as the device view orders them: namespace bytes, key bytes, then type code. */
     static int compare(ViewRow a, ViewRow b) {
-        int c = java.util.Arrays.compareUnsigned(a.namespace, b.namespace);
+        int c = a.namespace == b.namespace ? 0 : compareBytes(a.namespace, b.namespace);
         if (c == 0) {
-            c = java.util.Arrays.compareUnsigned(a.key, b.key);
+            c = compareBytes(a.key, b.key);
         }
         return c != 0 ? c : Integer.compare(a.type, b.type);
+    }
+
+    /** Unsigned lexicographic order of short arrays (a plain loop beats the vectorised mismatch at this size). */
+    static int compareBytes(byte[] a, byte[] b) {
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return (a[i] & 0xFF) - (b[i] & 0xFF);
+            }
+        }
+        return a.length - b.length;
+    }
+
+    /** @return whether both rows name the same namespace and key */
+    static boolean sameKey(ViewRow a, ViewRow b) {
+        return (a.namespace == b.namespace || compareBytes(a.namespace, b.namespace) == 0)
+                && compareBytes(a.key, b.key) == 0;
     }
 }
