@@ -397,7 +397,7 @@ class NvsCsvReaderTest {
         void d6DuplicateKeysAreRefusedNamingBothLines() {
             NvsInputException e = refusal(HEADER + "dup,namespace,,\nk,data,u8,1\nk,data,string,x\n");
             assertThat(e.getMessage()).isEqualTo("nvs.csv:4: key 'k': the key is already set in namespace 'dup' at"
-                    + " nvs.csv:3: each key may appear once per namespace");
+                    + " line 3: each key may appear once per namespace");
             read(HEADER + "a,namespace,,\nk,data,u8,1\nb,namespace,,\nk,data,u8,2\n");
         }
 
@@ -481,7 +481,7 @@ class NvsCsvReaderTest {
             NvsInputException e = refusal(HEADER + "w,namespace,,\nsta.pmk,data,hex2bin,00\nsta.ssid,data,string,x\n");
             assertThat(e.line()).isEqualTo(4);
             assertThat(e.key()).isEqualTo("sta.pmk");
-            assertThat(e.getMessage()).contains("already set").contains("nvs.csv:3").contains("Wi-Fi key 'sta.ssid'");
+            assertThat(e.getMessage()).contains("already set").contains("at line 3").contains("Wi-Fi key 'sta.ssid'");
         }
 
         @Test
