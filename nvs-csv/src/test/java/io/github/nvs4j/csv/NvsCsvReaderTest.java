@@ -502,6 +502,34 @@ class NvsCsvReaderTest {
         }
     }
 
+    @Nested
+    class ImplementationDecisions {
+
+        @Test
+        void blankLinesBeforeTheHeaderAreSkipped() {
+            CsvInput in = read("\n\n# c\n" + HEADER + "ns,namespace,,\na,data,u8,1\n");
+            assertThat(in.sourceOf("ns", "a")).contains(SourceRef.of("nvs.csv", 6));
+        }
+
+        @Test
+        void aHeaderWithoutTheColumnsIsRefusedEvenWithoutRows() {
+            assertThat(refusal("foo,bar\n").getMessage()).startsWith("nvs.csv:1: the first line is not the header");
+        }
+
+        @Test
+        void integersWithManyLeadingZerosAreAccepted() {
+            CsvInput in = read(HEADER + "ns,namespace,,\na,data,u8," + "0".repeat(5000) + "1\n");
+            assertThat(value(in, "ns", "a")).isEqualTo(new NvsValue.U8(1));
+        }
+
+        @Test
+        void aNamespaceRowNamedLikeAWifiKeyIsANamespace() {
+            CsvInput in = read(HEADER + "sta.ssid,namespace,,\nap.ssid,namespace,,\nx,data,u8,1\n");
+            assertThat(in.data().namespaces()).containsExactly("sta.ssid", "ap.ssid");
+            assertThat(in.data().items()).extracting(NvsData.Item::key).containsExactly("x");
+        }
+    }
+
     @Test
     void invalidUtf8InTheCsvNamesTheLine() {
         byte[] csv = (HEADER + "ns,namespace,,\ns,data,string,x\n").getBytes(StandardCharsets.UTF_8);
