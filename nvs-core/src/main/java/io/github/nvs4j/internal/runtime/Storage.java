@@ -408,15 +408,13 @@ final class Storage {
     }
 
     /**
-     * A string as {@code nvs_get_str} hands it to a C program: the payload up to its first NUL. A payload without
-     * any NUL (only the generator's {@code STRING} encoding writes one) is taken whole, cut to the 3999 bytes a
-     * string value can hold.
+     * A string as {@code nvs_get_str} returns it: the payload without its terminating NUL (nvs-format.md §4: one
+     * trailing NUL is stripped if present, none is required; bytes before it, NULs included, are kept). A 4000-byte
+     * payload without a terminator (only the generator's {@code STRING} encoding can write one) is cut to the 3999
+     * bytes a string value holds.
      */
     private static NvsValue stringValue(byte[] b, int from, int size) {
-        int n = 0;
-        while (n < size && b[from + n] != 0) {
-            n++;
-        }
+        int n = size > 0 && b[from + size - 1] == 0 ? size - 1 : size;
         return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 

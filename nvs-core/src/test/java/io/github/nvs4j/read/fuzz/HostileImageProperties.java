@@ -73,7 +73,7 @@ class HostileImageProperties {
                 .as((source, seed, count) -> mutate(SOURCES.get(source), new Random(seed), count));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void mutatedImagesNeverBreakTheReader(@ForAll("mutatedImages") byte[] image) {
         exercise(image);
     }
@@ -85,7 +85,7 @@ class HostileImageProperties {
     }
 
     /** Pages with valid headers full of entries with valid CRCs and random fields reach the deeper rules. */
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void synthesizedImagesNeverBreakTheReader(@ForAll("synthesizedImages") byte[] image) {
         exercise(image);
     }
