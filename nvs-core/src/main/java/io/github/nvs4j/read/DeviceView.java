@@ -122,7 +122,8 @@ public final class DeviceView {
      * {@link NvsData} that produced it. Empty when the init failed.
      *
      * @return the model
-     * @throws NvsFormatException if a live name or key is not valid UTF-8 (the model holds them as text)
+     * @throws NvsFormatException if the live content does not fit the model: a name or key that is not valid UTF-8
+     *                             (the model holds them as text), or more than 254 distinct namespace names
      */
     public NvsData toModel() {
         return ModelAssembly.toModel(outcome);

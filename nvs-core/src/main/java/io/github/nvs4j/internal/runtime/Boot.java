@@ -57,7 +57,6 @@ public final class Boot {
         Storage storage = new Storage(pm);
         storage.init();
         Stats stats = stats(ps, pm, storage);
-        storage.buildIndex();
         int[] rank = pm.ranks();
         List<ViewRow> entries = new ArrayList<>();
         List<ViewRow> unreadable = new ArrayList<>();
@@ -176,7 +175,7 @@ public final class Boot {
                 error = read.error;
                 value = read.value;
             }
-            ViewRow row = new ViewRow(trimmed(nsName, trimmedNames), trim(key), type, value, error, pos, p, idx);
+            ViewRow row = ViewRow.of(trimmed(nsName, trimmedNames), trim(key), type, value, error, pos, p, idx);
             (error == Esp.OK ? entries : unreadable).add(row);
         }
     }
@@ -223,7 +222,7 @@ public final class Boot {
                 }
                 storage.readBlob(nsIndex, key, read);
                 if (read.error == Esp.OK) {
-                    out.add(new ViewRow(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA, read.value, Esp.OK,
+                    out.add(ViewRow.of(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA, read.value, Esp.OK,
                             position(rank, pm, p, i), p, i));
                 }
             }

@@ -27,7 +27,8 @@ public final class ModelAssembly {
     /**
      * @param outcome what the runtime found
      * @return the readable key set as a model; empty when the init failed
-     * @throws NvsFormatException when a name or key is not valid UTF-8 or longer than the model allows
+     * @throws NvsFormatException when a name or key is not valid UTF-8, or the namespaces are more than the model
+     *                             holds
      */
     public static NvsData toModel(BootOutcome outcome) {
         if (outcome.init() != Esp.OK) {
