@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@code nvs::Storage} over a loaded {@link PageManager}: the storage pass of nvs-format.md §7.5 (namespace table,
  * blob index consistency, orphan chunks) and the lookups an application makes afterwards (§7.6): search in page
- * order, {@code nvs_get_*} with its read-time erasures, and the entry iterator.
+ * order and {@code nvs_get_*} with its read-time erasures. ({@link Boot} walks the pages as the entry iterator.)
  *
  * <p>Lookups by key go through a global index of the per-page hash lists, chained per hash bucket in page order,
  * so that a lookup touches only the pages that hold a node with the key's hash, as the runtime's per-page hash
@@ -37,6 +37,21 @@ final class Storage {
     private int[] chainNext;
     private int[] chainHash;
     private int bucketMask;
+
+    /** First loaded namespace entry (list position) of each index, and of each name; built after loading. */
+    private int[] firstOfIndex;
+    private Map<String, Integer> firstOfName;
+
+    /** The chunks of every blob key, in page order, kept for the read-time clean-up of a broken blob. */
+    private BlobGroups blobGroups;
+
+    /**
+     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
+     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
+     * erase clears the cache.
+     */
+    private NvsValue[] known;
+    private int knownEpoch = -1;
 
     Storage(PageManager manager) {
         this.manager = manager;
@@ -79,10 +94,6 @@ final class Storage {
         nsSlot[nsCount] = slot;
         nsCount++;
     }
-
-    /** First loaded namespace entry (list position) of each index, and of each name; built after loading. */
-    private int[] firstOfIndex;
-    private Map<String, Integer> firstOfName;
 
     private void indexNamespaces() {
         firstOfIndex = new int[256];
@@ -216,9 +227,6 @@ final class Storage {
         blobGroups = groups;
     }
 
-    /** The chunks of every blob key, in page order, kept for the read-time clean-up of a broken blob. */
-    private BlobGroups blobGroups;
-
     // ---------------------------------------------------------------------------------------------------------
     // §7.6 lookups
 
@@ -312,14 +320,6 @@ final class Storage {
         int error;
         NvsValue value;
     }
-
-    /**
-     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
-     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
-     * erase clears the cache.
-     */
-    private NvsValue[] known;
-    private int knownEpoch = -1;
 
     private NvsValue known(int slot) {
         if (known == null || knownEpoch != pages.repairs.size()) {
