@@ -252,6 +252,28 @@ public final class MfgJob {
      *                           refuses or content that does not fit the partition
      */
     public DeviceImage build(DeviceRow row) {
+        Assembled device = assemble(row);
+        NvsData data = device.rows().toData();
+        byte[] plain;
+        try {
+            plain = NvsWriter.write(data, options.size(), options.version());
+        } catch (NvsInputException e) {
+            throw new NvsInputException(OutputNames.deviceLabel(row) + ": " + e.reason(), values.source(),
+                    row.line(), e.key(), e);
+        }
+        return encryption.finish(row, device.name(), data, plain, device.csv());
+    }
+
+    /** @return the per-device CSV of a device, without converting its values */
+    byte[] csvOf(DeviceRow row) {
+        return assemble(row).csv();
+    }
+
+    /** A device's name, per-device CSV and rows, in config order. */
+    private record Assembled(String name, byte[] csv, DeviceConverter.Rows rows) {
+    }
+
+    private Assembled assemble(DeviceRow row) {
         Objects.requireNonNull(row, "row");
         checkValueCount(row, header, values.source());
         List<String> deviceValues = effectiveValues(row);
@@ -271,15 +293,7 @@ public final class MfgJob {
                 rows.key(key, value, column);
             }
         }
-        NvsData data = rows.toData();
-        byte[] plain;
-        try {
-            plain = NvsWriter.write(data, options.size(), options.version());
-        } catch (NvsInputException e) {
-            throw new NvsInputException(OutputNames.deviceLabel(row) + ": " + e.reason(), values.source(),
-                    row.line(), e.key(), e);
-        }
-        return encryption.finish(row, name, data, plain, csv.toBytes());
+        return new Assembled(name, csv.toBytes(), rows);
     }
 
     /** The device's values after {@code REPEAT}: repeated keys take the first device line's values. */
