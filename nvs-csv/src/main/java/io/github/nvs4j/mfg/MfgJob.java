@@ -71,7 +71,7 @@ public final class MfgJob {
         this.firstValues = firstValues;
         this.names = names;
         this.encryption = encryption;
-        this.converter = new DeviceConverter(options, values.source());
+        this.converter = new DeviceConverter(options, config.source(), values.source());
     }
 
     /**
