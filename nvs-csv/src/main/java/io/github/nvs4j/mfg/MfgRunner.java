@@ -92,14 +92,33 @@ public final class MfgRunner {
         }
         folder.createFolders(keys);
         progress.started(total);
-        new Run(job, folder, progress, total).execute();
+        execute(job, progress, total, image -> folder.write(image, job.valuesSource()));
         return new MfgResult(total, options.outdir(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Where the workers put a finished device: the output folder, or (in tests) anything else. */
+    @FunctionalInterface
+    interface DeviceWriter {
+        /**
+         * @param image a built device
+         * @return its files
+         */
+        DeviceFiles write(DeviceImage image);
+    }
+
+    /**
+     * Builds and writes every device of a checked job with the job's number of threads and the bounded hand-over.
+     *
+     * @param total the number of devices, from {@link MfgJob#validate()}
+     */
+    static void execute(MfgJob job, MfgProgress progress, int total, DeviceWriter writer) {
+        new Run(job, writer, progress, total).execute();
     }
 
     /** One execution: the hand-over from the reading thread to the workers, and the first failure. */
     private static final class Run {
         private final MfgJob job;
-        private final OutputFolder folder;
+        private final DeviceWriter writer;
         private final MfgProgress progress;
         private final int total;
         private final int threads;
@@ -111,9 +130,9 @@ public final class MfgRunner {
         private int failedDevice = Integer.MAX_VALUE;
         private Throwable failure;
 
-        Run(MfgJob job, OutputFolder folder, MfgProgress progress, int total) {
+        Run(MfgJob job, DeviceWriter writer, MfgProgress progress, int total) {
             this.job = job;
-            this.folder = folder;
+            this.writer = writer;
             this.progress = progress;
             this.total = total;
             this.threads = job.options().threads();
@@ -152,7 +171,7 @@ public final class MfgRunner {
                 if (failed && row.number() > failedDevice()) {
                     return;
                 }
-                DeviceFiles files = folder.write(job.build(row), job.valuesSource());
+                DeviceFiles files = writer.write(job.build(row));
                 synchronized (progressLock) {
                     progress.deviceWritten(files, ++done, total);
                 }
