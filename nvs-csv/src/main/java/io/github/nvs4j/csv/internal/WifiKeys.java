@@ -42,6 +42,39 @@ public final class WifiKeys {
     private String apAuthmode;
 
     /**
+     * @return a copy of this state, for looking ahead without changing it
+     */
+    public WifiKeys copy() {
+        WifiKeys c = new WifiKeys();
+        c.staExtrasWritten = staExtrasWritten;
+        c.apSsid = apSsid;
+        c.apPassword = apPassword;
+        c.apAuthmode = apAuthmode;
+        return c;
+    }
+
+    /** @return whether the {@code sta.*} blobs have been added already (they are added once per run) */
+    public boolean staExtrasWritten() {
+        return staExtrasWritten;
+    }
+
+    /**
+     * @param key a key
+     * @return whether the key is one of the {@code sta.*} blobs the generator adds after {@code sta.ssid}
+     */
+    public static boolean isStaExtra(String key) {
+        return key.equals("sta.apinfo") || key.equals("sta.pmk") || key.equals("sta.apsw");
+    }
+
+    /**
+     * @param key a key
+     * @return whether a data row with this key makes the generator add the {@code sta.*} blobs (the first time)
+     */
+    public static boolean isStaTrigger(String key) {
+        return STA_KEYS.contains(key);
+    }
+
+    /**
      * @param key a row's key
      * @return whether a {@code file} row with this key stores its path text instead of reading the file
      */
@@ -54,8 +87,7 @@ public final class WifiKeys {
      * @return whether the key takes part in the generator's Wi-Fi handling, as a trigger or as an added key
      */
     public static boolean isSpecial(String key) {
-        return STA_KEYS.contains(key) || AP_KEYS.contains(key) || key.equals(AP_PMK_INFO)
-                || key.equals("sta.apinfo") || key.equals("sta.pmk") || key.equals("sta.apsw");
+        return STA_KEYS.contains(key) || AP_KEYS.contains(key) || key.equals(AP_PMK_INFO) || isStaExtra(key);
     }
 
     /**
