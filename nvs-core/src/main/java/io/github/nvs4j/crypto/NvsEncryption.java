@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Images may have any length: a trailing partial page (a truncated dump) is transformed as far as its complete
  * entries go. Inputs are never modified; every method returns a new array. Each call initialises its ciphers once and
- * reuses them for every entry of the image.
+ * reuses them for every entry of the image; calls are independent and may run concurrently.
  *
  * <h2>Wrong keys</h2>
  * XTS has no authentication: decrypting with the wrong key silently yields random bytes. {@link #decryptVerified}

@@ -134,7 +134,12 @@ public final class NvsKeys implements Destroyable {
      */
     public static NvsKeys readKeyFile(Path file) {
         Objects.requireNonNull(file, "file");
-        return readKeyFile(KeyFileReader.readHead(file, KeyFileFormat.WITH_CRC, "key file"), file.toString());
+        byte[] head = KeyFileReader.readHead(file, KeyFileFormat.WITH_CRC, "key file");
+        try {
+            return readKeyFile(head, file.toString());
+        } finally {
+            Arrays.fill(head, (byte) 0);
+        }
     }
 
     /**

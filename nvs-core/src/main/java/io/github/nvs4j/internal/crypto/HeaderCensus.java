@@ -10,9 +10,10 @@ import io.github.nvs4j.internal.format.PageState;
  * How many written entry headers of an image make sense as they are: the evidence for "this image is readable" versus
  * "these bytes are ciphertext" (an encrypted image read without its key, or decrypted with the wrong key).
  *
- * <p>The census walks the pages whose header is intact (valid header CRC, state ACTIVE, FULL or FREEING; headers and
- * bitmaps are never encrypted) and, in each, the WRITTEN entries the way a reader would: an entry with a valid CRC
- * that starts a variable-length item with a plausible span makes the walk skip its payload entries; any other
+ * <p>The census walks every page that has been initialised (state word other than {@code 0xFFFFFFFF}; a damaged
+ * header or an unknown state does not matter here, since headers and bitmaps are never encrypted and the entries of
+ * such a page are evidence too) and, in each, the WRITTEN entries the way a reader would: an entry that looks like a
+ * header and starts a variable-length item with a plausible span makes the walk skip its payload entries; any other
  * WRITTEN entry is counted as a header and the walk moves on by one.
  *
  * <ul>
@@ -44,9 +45,7 @@ public record HeaderCensus(int written, int crcValid, int recognisable) {
         int crcValid = 0;
         int recognisable = 0;
         for (int pageOffset = 0; pageOffset + Page.FIRST_ENTRY_OFFSET <= image.length; pageOffset += Page.SIZE) {
-            PageState state = PageState.ofWord(Page.stateWord(image, pageOffset));
-            if (state != PageState.ACTIVE && state != PageState.FULL && state != PageState.FREEING
-                    || !Page.headerCrcValid(image, pageOffset)) {
+            if (PageState.ofWord(Page.stateWord(image, pageOffset)) == PageState.UNINITIALIZED) {
                 continue;
             }
             int entry = 0;
