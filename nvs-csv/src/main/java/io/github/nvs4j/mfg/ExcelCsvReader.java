@@ -120,11 +120,6 @@ final class ExcelCsvReader implements Closeable {
         }
     }
 
-    /** @return the physical line number of the last line read (0 before the first) */
-    int physicalLine() {
-        return physicalLine;
-    }
-
     private void process(int c) {
         switch (state) {
             case START_RECORD -> {
