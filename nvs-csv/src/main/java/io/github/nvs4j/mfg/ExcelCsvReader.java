@@ -200,8 +200,8 @@ final class ExcelCsvReader implements Closeable {
     private String nextContentLine() {
         while (true) {
             String line = nextPhysicalLine();
-            if (line == null || !isPythonSpace(line)) {
-                return line;
+            if (line == null || !line.isEmpty() && !isPythonSpace(line)) {
+                return line; // a line is empty only when it was nothing but a byte order mark
             }
         }
     }
