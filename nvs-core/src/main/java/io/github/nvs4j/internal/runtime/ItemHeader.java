@@ -104,8 +104,7 @@ final class ItemHeader {
      * @return the entry CRC over bytes 0..3 and 8..31 ({@code Item::calculateCrc32})
      */
     static int entryCrc(byte[] b, int e) {
-        int c = update(0, b, e, 4);
-        return ~update(c, b, e + 8, 24);
+        return io.github.nvs4j.internal.format.NvsCrc.entry(b, e);
     }
 
     /**
