@@ -63,6 +63,13 @@ final class BlobGroups {
          *         ({@code Storage::eraseOrphanDataBlobs})
          */
         boolean claims(int c, int[] start, int[] count, boolean[] alive) {
+            if (indexes.size == 0) {
+                return false;
+            }
+            if (indexes.size == 1) { // the usual case: one index, no table needed
+                int i = indexes.get(0);
+                return alive[i] && c >= start[i] && c < start[i] + count[i];
+            }
             if (claimed == null) {
                 claimed = new boolean[256];
                 for (int k = 0; k < indexes.size; k++) {

@@ -10,6 +10,7 @@ import io.github.nvs4j.read.Stats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,8 +72,10 @@ public final class Boot {
             names.add(new BootOutcome.LoadedNamespace(trim(storage.nsNames[i]), storage.nsIndex[i], slot / N,
                     slot % N, position(rank, pm, slot / N, slot % N)));
         }
-        return new BootOutcome(Esp.OK, stats, List.copyOf(entries), List.copyOf(unreadable), List.copyOf(unlisted),
-                List.copyOf(ps.repairs), List.copyOf(names));
+        // The lists are fresh and owned here: wrap them instead of copying.
+        return new BootOutcome(Esp.OK, stats, Collections.unmodifiableList(entries),
+                Collections.unmodifiableList(unreadable), Collections.unmodifiableList(unlisted),
+                List.copyOf(ps.repairs), Collections.unmodifiableList(names));
     }
 
     private static BootOutcome failed(int rc, PageSet ps) {
@@ -147,6 +150,8 @@ public final class Boot {
         }
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new java.util.IdentityHashMap<>();
+        byte[] openedName = null;
+        int openedIndex = -1;
         for (int i = 0; i < listed; i++) {
             int p = slots[i] / N;
             int idx = slots[i] % N;
@@ -155,7 +160,11 @@ public final class Boot {
             byte[] key = PageSet.normalisedKey(b, e);
             byte[] nsName = names[i];
             long pos = position(rank, pm, p, idx);
-            int nsIndex = storage.openNamespace(nsName);
+            if (nsName != openedName) { // names are the storage's arrays: open each run of one namespace once
+                openedName = nsName;
+                openedIndex = storage.openNamespace(nsName);
+            }
+            int nsIndex = openedIndex;
             NvsValue value = null;
             int error;
             if (nsIndex < 0) {

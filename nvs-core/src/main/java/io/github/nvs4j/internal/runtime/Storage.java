@@ -32,8 +32,11 @@ final class Storage {
     int[] nsSlot = new int[8];
     int nsCount;
 
+    /** Hash buckets: the first and last chain entry of each, or -1. */
     private int[] bucketHead;
     private int[] bucketTail;
+    /** Chain entries, in page order: the slot of the node, the next entry of the bucket (-1), the node's hash. */
+    private int[] chainSlot;
     private int[] chainNext;
     private int[] chainHash;
     private int bucketMask;
@@ -237,14 +240,25 @@ final class Storage {
      */
     private void buildIndex() {
         PageSet ps = pages;
-        int nodes = ps.pageCount * N;
-        int buckets = Integer.highestOneBit(Math.max(16, nodes)) * 2;
+        // Size everything by the nodes present, not by the partition: blank pages hold none.
+        int present = 0;
+        for (int k = 0; k < manager.orderSize; k++) {
+            int base = manager.order[k] * N;
+            for (int i = 0; i < N; i++) {
+                if (ps.node[base + i] >= 0) {
+                    present++;
+                }
+            }
+        }
+        int buckets = Integer.highestOneBit(Math.max(16, present)) * 2;
         bucketMask = buckets - 1;
         bucketHead = new int[buckets];
         bucketTail = new int[buckets];
         Arrays.fill(bucketHead, -1);
-        chainNext = new int[nodes];
-        chainHash = new int[nodes];
+        chainSlot = new int[present];
+        chainNext = new int[present];
+        chainHash = new int[present];
+        int chains = 0;
         int[] seen = new int[N];
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
@@ -257,15 +271,16 @@ final class Storage {
                 }
                 seen[distinct++] = h;
                 int bucket = mix(h) & bucketMask;
-                int slot = base + i;
-                chainNext[slot] = -1;
-                chainHash[slot] = h;
+                int c = chains++;
+                chainSlot[c] = base + i;
+                chainNext[c] = -1;
+                chainHash[c] = h;
                 if (bucketHead[bucket] < 0) {
-                    bucketHead[bucket] = slot;
+                    bucketHead[bucket] = c;
                 } else {
-                    chainNext[bucketTail[bucket]] = slot;
+                    chainNext[bucketTail[bucket]] = c;
                 }
-                bucketTail[bucket] = slot;
+                bucketTail[bucket] = c;
             }
         }
     }
@@ -301,10 +316,11 @@ final class Storage {
             return -1;
         }
         int h = ItemHeader.lookupHash(ns, key, chunkIndex);
-        for (int slot = bucketHead[mix(h) & bucketMask]; slot >= 0; slot = chainNext[slot]) {
-            if (chainHash[slot] != h) {
+        for (int c = bucketHead[mix(h) & bucketMask]; c >= 0; c = chainNext[c]) {
+            if (chainHash[c] != h) {
                 continue;
             }
+            int slot = chainSlot[c];
             int p = slot / N;
             int hint = ps.node[slot] == h ? slot % N : -1;
             int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0, hint);
