@@ -1,11 +1,10 @@
 package io.github.nvs4j.internal.runtime;
 
-import java.nio.charset.StandardCharsets;
+import io.github.nvs4j.internal.format.Bytes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The blob indexes and chunks of the storage pass grouped by namespace index and key (the key up to its NUL, at
@@ -83,25 +82,75 @@ final class BlobGroups {
         }
     }
 
-    private final Map<String, Group> byKey = new HashMap<>();
+    /**
+     * Open-addressing table from (namespace, key) to group id, without an object per look-up: the namespace index
+     * and the normalised key (15 bytes, then zeros) packed into two longs.
+     */
+    private long[] keyLo = new long[64];
+    private long[] keyHi = new long[64];
+    private int[] slotGroup = new int[64];
     private final List<Group> groups = new ArrayList<>();
 
-    private static String id(int ns, byte[] key) {
-        return (char) ns + new String(key, 0, PageSet.keyLength(key), StandardCharsets.ISO_8859_1);
+    /** @return namespace index and key bytes 0..6, little-endian */
+    private static long lo(int ns, byte[] key) {
+        return (ns & 0xFFL) | (Bytes.u64(key, 0) << 8);
+    }
+
+    /** @return key bytes 7..14 */
+    private static long hi(byte[] key) {
+        return Bytes.u64(key, 7); // byte 15 of a normalised key is always 0
+    }
+
+    private int slotOf(long lo, long hi) {
+        int mask = keyLo.length - 1;
+        long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
+        int i = (int) (h ^ (h >>> 29)) & mask;
+        while (slotGroup[i] != 0 && (keyLo[i] != lo || keyHi[i] != hi)) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     /** @return the group of a namespace and normalised key, created if new */
     Group group(int ns, byte[] key) {
-        return byKey.computeIfAbsent(id(ns, key), k -> {
-            Group g = new Group(groups.size());
-            groups.add(g);
-            return g;
-        });
+        long lo = lo(ns, key);
+        long hi = hi(key);
+        int i = slotOf(lo, hi);
+        if (slotGroup[i] != 0) {
+            return groups.get(slotGroup[i] - 1);
+        }
+        Group g = new Group(groups.size());
+        groups.add(g);
+        keyLo[i] = lo;
+        keyHi[i] = hi;
+        slotGroup[i] = g.id + 1; // 0 marks a free slot
+        if (groups.size() * 2 > keyLo.length) {
+            grow();
+        }
+        return g;
+    }
+
+    private void grow() {
+        long[] oldLo = keyLo;
+        long[] oldHi = keyHi;
+        int[] oldGroup = slotGroup;
+        keyLo = new long[oldLo.length * 2];
+        keyHi = new long[oldLo.length * 2];
+        slotGroup = new int[oldLo.length * 2];
+        for (int j = 0; j < oldLo.length; j++) {
+            if (oldGroup[j] != 0) {
+                int i = slotOf(oldLo[j], oldHi[j]);
+                keyLo[i] = oldLo[j];
+                keyHi[i] = oldHi[j];
+                slotGroup[i] = oldGroup[j];
+            }
+        }
     }
 
     /** @return the group of a namespace and normalised key, or {@code null} */
     Group find(int ns, byte[] key) {
-        return byKey.get(id(ns, key));
+        int i = slotOf(lo(ns, key), hi(key));
+        return slotGroup[i] == 0 ? null : groups.get(slotGroup[i] - 1);
     }
 
     Group get(int id) {

@@ -179,10 +179,11 @@ final class Storage {
             groups.group(ns[i], keys[i]).indexes.add(i);
         }
         int[] chunkGroup = new int[chunkSlots.size];
+        byte[] chunkKey = new byte[16]; // groups copy what they keep
         for (int j = 0; j < chunkSlots.size; j++) {
             int slot = chunkSlots.get(j);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e));
+            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, chunkKey));
             g.chunks.add(slot);
             chunkGroup[j] = g.id;
             // each chunk counts for the first index of the list whose version family holds its chunk index
