@@ -16,8 +16,9 @@ final class BlobGroups {
     /** The indexes and chunks of one namespace and key. */
     static final class Group {
         final int id;
-        final IntList indexes = new IntList();
-        final IntList chunks = new IntList();
+        /** Usually one index and a few chunks: start small, there is one group per blob. */
+        final IntList indexes = new IntList(1);
+        final IntList chunks = new IntList(2);
         private int[] firstFor;
         private boolean[] claimed;
 
