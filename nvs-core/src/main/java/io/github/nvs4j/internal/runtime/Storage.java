@@ -260,17 +260,19 @@ final class Storage {
         chainNext = new int[present];
         chainHash = new int[present];
         int chains = 0;
-        int[] seen = new int[N];
+        // The hashes already chained for the current page: a 256-slot open-addressing set (at most 126 members),
+        // emptied for the next page by bumping the page stamp instead of clearing it.
+        int[] seenHash = new int[256];
+        int[] seenStamp = new int[256];
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
             int base = p * N;
-            int distinct = 0;
+            int stamp = k + 1;
             for (int i = 0; i < N; i++) {
                 int h = ps.node[base + i];
-                if (h < 0 || contains(seen, distinct, h)) {
+                if (h < 0 || !addDistinct(seenHash, seenStamp, stamp, h)) {
                     continue;
                 }
-                seen[distinct++] = h;
                 int bucket = mix(h) & bucketMask;
                 int c = chains++;
                 chainSlot[c] = base + i;
@@ -286,13 +288,18 @@ final class Storage {
         }
     }
 
-    private static boolean contains(int[] values, int count, int value) {
-        for (int i = 0; i < count; i++) {
-            if (values[i] == value) {
-                return true;
+    /** @return whether {@code h} was not yet in the page's set (it is now) */
+    private static boolean addDistinct(int[] hashes, int[] stamps, int stamp, int h) {
+        int i = mix(h) & 0xFF;
+        while (stamps[i] == stamp) {
+            if (hashes[i] == h) {
+                return false;
             }
+            i = (i + 1) & 0xFF;
         }
-        return false;
+        stamps[i] = stamp;
+        hashes[i] = h;
+        return true;
     }
 
     private static int mix(int h) {
@@ -380,7 +387,8 @@ final class Storage {
             return;
         }
         int size = Bytes.u16(pages.flash, PageSet.entryOffset(slot / N, slot % N) + 24);
-        readVariable(ns, ItemHeader.T_SZ, key, size, out);
+        // The runtime looks the item up again for the read; nothing changed since, so it finds the same slot.
+        readVariableAt(slot, ItemHeader.T_SZ, size, out);
     }
 
     /** {@code nvs_get_blob}: blob index first (format 2), then a legacy blob. */
@@ -388,6 +396,7 @@ final class Storage {
         byte[] b = pages.flash;
         int size;
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
+        int indexSlot = slot;
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
             NvsValue cached = known(slot);
@@ -405,7 +414,7 @@ final class Storage {
             }
             size = Bytes.u16(b, PageSet.entryOffset(slot / N, slot % N) + 24);
         }
-        readMultiPageBlob(ns, key, size, out);
+        readMultiPageBlob(ns, key, size, out, indexSlot);
         if (out.error != Esp.ERR_NVS_NOT_FOUND) {
             return;
         }
@@ -420,6 +429,12 @@ final class Storage {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             return;
         }
+        readVariableAt(slot, type, bufferSize, out);
+    }
+
+    /** {@link #readVariable} once the item has been found at {@code slot}. */
+    private void readVariableAt(int slot, int type, int bufferSize, Read out) {
+        out.value = null;
         int p = slot / N;
         int idx = slot % N;
         int e = PageSet.entryOffset(p, idx);
@@ -458,12 +473,17 @@ final class Storage {
         return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 
-    /** {@code Storage::readMultiPageBlob}. */
-    private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out) {
+    /**
+     * {@code Storage::readMultiPageBlob}.
+     *
+     * @param indexSlot the slot of the blob index when the caller has just found it (nothing changed since, so the
+     *                  runtime's own look-up finds the same), or -1 to look it up
+     */
+    private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out, int indexSlot) {
         out.value = null;
         int epoch = pages.repairs.size();
         byte[] b = pages.flash;
-        int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
+        int slot = indexSlot >= 0 ? indexSlot : find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             return;
