@@ -144,7 +144,8 @@ public final class NvsCrc {
     }
 
     /**
-     * Continues a CRC register (not inverted: 0 for a new NVS CRC) over {@code len} bytes with the tables.
+     * Continues a CRC register (not inverted: 0 for a new NVS CRC) over {@code len} bytes with the tables, for
+     * callers that feed short pieces (the runtime's 24-bit item hash, for instance).
      *
      * @param register the register
      * @param b the bytes
@@ -152,7 +153,7 @@ public final class NvsCrc {
      * @param len the number of bytes
      * @return the register after them; the NVS CRC is its complement
      */
-    static int update(int register, byte[] b, int off, int len) {
+    public static int update(int register, byte[] b, int off, int len) {
         int c = register;
         int i = off;
         for (int end8 = off + (len & ~7); i < end8; i += 8) {
@@ -162,6 +163,17 @@ public final class NvsCrc {
             c = T[(c ^ b[i]) & 0xFF] ^ (c >>> 8);
         }
         return c;
+    }
+
+    /**
+     * Continues a CRC register over one byte.
+     *
+     * @param register the register (not inverted)
+     * @param oneByte the byte, in the low eight bits
+     * @return the register after it
+     */
+    public static int update(int register, int oneByte) {
+        return T[(register ^ oneByte) & 0xFF] ^ (register >>> 8);
     }
 
     /** Feeds four little-endian bytes. */
