@@ -53,6 +53,8 @@ public enum FindingCode {
     WRITTEN_BUT_EMPTY(Severity.ERROR),
     /** An entry is marked erased but all its 32 bytes are 0xFF; only empty entries should be blank (nvs_tool.py). */
     ERASED_BUT_EMPTY(Severity.WARNING),
+    /** An entry is marked empty but holds data, as after a write whose bitmap update was lost (torn write). */
+    EMPTY_BUT_NOT_BLANK(Severity.WARNING),
     /** An entry has the bitmap state 0b01, which the runtime never writes (it erases such entries on the ACTIVE page). */
     ILLEGAL_ENTRY_STATE(Severity.WARNING),
     /** The entry header CRC does not match: the runtime erases the entry at boot (nvs_tool.py). */

@@ -6,6 +6,7 @@ import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.internal.format.PageState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,13 +71,20 @@ public final class ItemChecks {
 
     private void walk(int p) {
         int pageOffset = Page.offset(p);
+        boolean active = Page.stateWord(image, pageOffset) == PageState.ACTIVE.word();
         int i = 0;
         while (i < Page.ENTRY_COUNT) {
-            if (Page.entryState(image, pageOffset, i) != EntryState.WRITTEN) {
+            int e = Page.entryOffset(p, i);
+            EntryState state = Page.entryState(image, pageOffset, i);
+            if (state != EntryState.WRITTEN) {
+                if (state == EntryState.EMPTY && !Page.isErased(image, e, e + Page.ENTRY_SIZE)) {
+                    out.entry(FindingCode.EMPTY_BUT_NOT_BLANK, p, i, "the entry is marked empty but holds data, as"
+                            + " after a write whose bitmap update was lost"
+                            + (active ? "; on the ACTIVE page the runtime treats it as half-written and erases it" : ""));
+                }
                 i++;
                 continue;
             }
-            int e = Page.entryOffset(p, i);
             headerCandidates++;
             if (!Entry.crcValid(image, e)) {
                 crcFailures++; // reported by ToolChecks where nvs_tool.py sees a header

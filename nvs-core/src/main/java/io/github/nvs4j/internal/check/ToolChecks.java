@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,9 +107,9 @@ public final class ToolChecks {
                     + " can still boot by erasing corrupt page " + corrupt + " as its spare page, but the image"
                     + " may be truncated");
         } else {
-            out.image(FindingCode.NO_FREE_PAGE, "no page is erased (state 0xFFFFFFFF): a writable partition needs"
-                    + " a spare page, so nvs_flash_init fails with ESP_ERR_NVS_NO_FREE_PAGES; the image may be"
-                    + " truncated");
+            out.image(FindingCode.NO_FREE_PAGE, "no page is erased (state 0xFFFFFFFF), but a writable partition"
+                    + " needs a spare page: unless boot frees one, nvs_flash_init fails with"
+                    + " ESP_ERR_NVS_NO_FREE_PAGES; the image may be truncated");
         }
     }
 
@@ -214,7 +215,7 @@ public final class ToolChecks {
         ItemType type = ToolParse.toolType(t.typeCode(p, i));
         if (type != null && type.isVariableLength()) {
             out.entry(FindingCode.DATA_CRC, p, i, label + " data CRC is " + Findings.hex32(original) + " but its "
-                    + t.payloadLength(p, i) + " payload bytes hash to " + Findings.hex32(computed)
+                    + t.crcLength(p, i) + " payload bytes hash to " + Findings.hex32(computed)
                     + "; reading it fails and erases it");
         } else {
             out.entry(FindingCode.DATA_CRC, p, i, label + " bytes 28..31 (" + Findings.hex32(original)
@@ -223,7 +224,7 @@ public final class ToolChecks {
     }
 
     private void checkChildStates(int p, int i, String label) {
-        StringBuilder runs = new StringBuilder();
+        List<String> runs = new ArrayList<>();
         int bad = 0;
         int children = t.childCount(p, i);
         int c = 1;
@@ -238,17 +239,18 @@ public final class ToolChecks {
                 c++;
             }
             bad += c - from + 1;
-            if (runs.length() > 0) {
-                runs.append(", ");
-            }
-            runs.append(from == c ? "entry " + (i + from) : "entries " + (i + from) + ".." + (i + c))
-                    .append(' ').append(ToolParse.stateName(s).toLowerCase(java.util.Locale.ROOT));
+            String state = ToolParse.stateName(s).toLowerCase(Locale.ROOT);
+            runs.add(from == c ? "entry " + (i + from) + " is " + state
+                    : "entries " + (i + from) + ".." + (i + c) + " are " + state);
             c++;
         }
-        if (bad > 0) {
-            out.entry(FindingCode.INCONSISTENT_DATA_STATE, p, i, label + " header is written but " + bad + " of its "
-                    + children + " data entries are not (" + runs + "); the runtime erases the item at boot");
+        if (bad == 0) {
+            return;
         }
+        String what = bad == 1 ? "its data " + runs.get(0)
+                : bad + " of its " + children + " data entries are not written (" + String.join(", ", runs) + ")";
+        out.entry(FindingCode.INCONSISTENT_DATA_STATE, p, i, label + " header is written but " + what
+                + "; the runtime erases the item at boot");
     }
 
     // ---- 5: duplicates ----
@@ -263,25 +265,37 @@ public final class ToolChecks {
             if (sameNamespace.isEmpty()) {
                 continue;
             }
-            List<Head> duplicates = filterBlobs(sameNamespace);
-            for (Head d : duplicates) {
-                StringBuilder copies = new StringBuilder();
-                int n = 0;
-                for (Head o : duplicates) {
-                    if (t.nsIndex(o.page, o.entry) == t.nsIndex(d.page, d.entry)) {
-                        if (n++ > 0) {
-                            copies.append(", ");
-                        }
-                        copies.append("page ").append(o.page).append(" entry ").append(o.entry).append(" (")
-                                .append(Findings.typeLabel(t.typeCode(o.page, o.entry))).append(')');
-                    }
-                }
-                int ns = t.nsIndex(d.page, d.entry);
-                String what = ns == 0 ? "namespace definitions share this name" : "written items of namespace " + ns
-                        + " share this key";
-                out.entry(FindingCode.DUPLICATE_KEY, d.page, d.entry, n + " " + what + ": " + copies);
+            for (Head d : filterBlobs(sameNamespace)) {
+                out.entry(FindingCode.DUPLICATE_KEY, d.page, d.entry, duplicateMessage(d, entries));
             }
         }
+    }
+
+    /** Names the other written entries of the same namespace and key that the device confuses with {@code d}. */
+    private String duplicateMessage(Head d, List<Head> sameKey) {
+        int ns = t.nsIndex(d.page, d.entry);
+        int code = t.typeCode(d.page, d.entry);
+        List<String> others = new ArrayList<>();
+        for (Head o : sameKey) {
+            int otherCode = t.typeCode(o.page, o.entry);
+            if (o.equals(d) || t.nsIndex(o.page, o.entry) != ns || ToolParse.toolType(otherCode) == null) {
+                continue;
+            }
+            boolean chunk = code == ItemType.BLOB_DATA.code();
+            boolean otherChunk = otherCode == ItemType.BLOB_DATA.code();
+            if (chunk && otherChunk && t.chunkIndex(o.page, o.entry) != t.chunkIndex(d.page, d.entry)
+                    || chunk && otherCode == ItemType.BLOB_IDX.code()
+                    || otherChunk && code == ItemType.BLOB_IDX.code()) {
+                continue; // the parts of one format-2 blob
+            }
+            String other = ns == 0 && otherCode == ItemType.U8.code() ? "the namespace definition"
+                    : Findings.typeLabel(otherCode);
+            others.add(other + " at page " + o.page + " entry " + o.entry);
+        }
+        String label = ns == 0 ? "namespace definition" : Findings.typeLabel(code);
+        String scope = ns == 0 ? "its name with " : "namespace " + ns + " and key with ";
+        return label + " shares " + scope + String.join(", ", others)
+                + "; which copy a device reads depends on page order";
     }
 
     /** The tool's first filter: keep entries of known types that share a namespace with another one. */

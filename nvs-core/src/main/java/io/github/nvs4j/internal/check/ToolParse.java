@@ -307,19 +307,32 @@ public final class ToolParse {
         if (effectiveSpan(page, entry) == 1) {
             return 0;
         }
+        int length = crcLength(page, entry);
+        return length < 0 ? CRASH : NvsCrc.of(image, payloadOffset(page, entry), length) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Returns how many bytes {@link #dataComputed} hashes: the children's bytes, cut to the size field when the type
+     * has one and it is not 0.
+     *
+     * @param page a physical page index
+     * @param entry the index of a head
+     * @return the length, or -1 where the tool crashes (a fixed-size type with a span above 1)
+     */
+    public int crcLength(int page, int entry) {
         int e = entryOffset(page, entry);
         long length = (long) childCount(page, entry) * Page.ENTRY_SIZE;
         ItemType type = toolType(image[e + 1] & 0xFF);
         if (type != null) {
             if (type.isFixedSize()) {
-                return CRASH;
+                return effectiveSpan(page, entry) == 1 ? 0 : -1;
             }
             long size = type == ItemType.BLOB_IDX ? (Bytes.u32(image, e + 24) & 0xFFFF_FFFFL) : Bytes.u16(image, e + 24);
             if (size != 0) {
                 length = Math.min(length, size);
             }
         }
-        return NvsCrc.of(image, e + Page.ENTRY_SIZE, (int) length) & 0xFFFF_FFFFL;
+        return (int) length;
     }
 
     /**
