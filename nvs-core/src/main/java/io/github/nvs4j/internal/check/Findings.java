@@ -90,7 +90,7 @@ public final class Findings {
      */
     public void entry(FindingCode code, Severity severity, int page, int entry, String message) {
         int e = Page.entryOffset(page, entry);
-        String key = Page.isErased(image, e, e + Page.ENTRY_SIZE) ? null : displayKey(image, e);
+        String key = ToolParse.isBlank(image, e, Page.ENTRY_SIZE) ? null : displayKey(image, e);
         list.add(new Finding(severity, code, page, entry, e, key, message));
     }
 

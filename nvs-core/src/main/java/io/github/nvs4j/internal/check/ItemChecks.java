@@ -77,7 +77,7 @@ public final class ItemChecks {
             int e = Page.entryOffset(p, i);
             EntryState state = Page.entryState(image, pageOffset, i);
             if (state != EntryState.WRITTEN) {
-                if (state == EntryState.EMPTY && !Page.isErased(image, e, e + Page.ENTRY_SIZE)) {
+                if (state == EntryState.EMPTY && !ToolParse.isBlank(image, e, Page.ENTRY_SIZE)) {
                     out.entry(FindingCode.EMPTY_BUT_NOT_BLANK, p, i, "the entry is marked empty but holds data, as"
                             + " after a write whose bitmap update was lost"
                             + (active ? "; on the ACTIVE page the runtime treats it as half-written and erases it" : ""));

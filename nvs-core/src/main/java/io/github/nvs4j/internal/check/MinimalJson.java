@@ -67,6 +67,9 @@ public final class MinimalJson {
         StringBuilder sb = new StringBuilder(256);
         int records = 0;
         for (int p = 0; p < t.pageCount(); p++) {
+            if (t.isBlankPage(p)) {
+                continue;
+            }
             for (int k = 0; k < t.headCount(p); k++) {
                 int i = t.head(p, k);
                 int ns = t.nsIndex(p, i);
@@ -100,9 +103,12 @@ public final class MinimalJson {
     /** The parser computes a data CRC for every head with a span; for a fixed-size type it fails there. */
     private void noteParserCrashes() {
         for (int p = 0; p < t.pageCount(); p++) {
+            if (t.isBlankPage(p)) {
+                continue;
+            }
             for (int k = 0; k < t.headCount(p); k++) {
                 int i = t.head(p, k);
-                if (t.dataComputed(p, i) == ToolParse.CRASH) {
+                if (t.crcLength(p, i) < 0) {
                     notes.add("nvs_tool.py crashes on this image (KeyError: 'size'): the "
                             + Findings.typeLabel(t.typeCode(p, i)) + " at page " + p + " entry " + i + " has span "
                             + t.rawSpan(p, i) + "; it is dumped here as if its span were 1");
@@ -113,6 +119,9 @@ public final class MinimalJson {
 
     private void collectNamespaces() {
         for (int p = 0; p < t.pageCount(); p++) {
+            if (t.isBlankPage(p)) {
+                continue;
+            }
             for (int k = 0; k < t.headCount(p); k++) {
                 int i = t.head(p, k);
                 if (t.state(p, i) != EntryState.WRITTEN || t.nsIndex(p, i) != 0) {

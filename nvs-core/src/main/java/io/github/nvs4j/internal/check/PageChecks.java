@@ -59,7 +59,7 @@ public final class PageChecks {
         int off = Page.offset(p);
         int word = Page.stateWord(image, off);
         if (word == PageState.UNINITIALIZED.word()) {
-            if (!Page.isErased(image, off + 4, off + Page.BITMAP_OFFSET)) {
+            if (!ToolParse.isBlank(image, off + 4, Page.BITMAP_OFFSET - 4)) {
                 out.page(FindingCode.EMPTY_PAGE_HEADER, p, "the page is erased (state 0xFFFFFFFF) but header bytes"
                         + " 4..31 are not all 0xFF; the runtime treats the page as corrupt");
             }

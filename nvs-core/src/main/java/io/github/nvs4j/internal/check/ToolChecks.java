@@ -36,8 +36,10 @@ public final class ToolChecks {
     /** Blob index per namespace + key (the last one wins), with its chunk slots. */
     private final Map<String, Head[]> blobs = new LinkedHashMap<>();
     private final List<Head> blobChunks = new ArrayList<>();
-    /** Namespace indices used by items → the first item using each. */
-    private final Map<Integer, Head> usedNamespaces = new LinkedHashMap<>();
+    /** Namespace indices used by items, in order of first use, and the first item using each. */
+    private final int[] usedOrder = new int[256];
+    private int usedCount;
+    private final Head[] firstUser = new Head[256];
     /** Namespace definition values → the (last) entry defining each. */
     private final Map<Long, Head> foundNamespaces = new LinkedHashMap<>();
 
@@ -61,6 +63,9 @@ public final class ToolChecks {
         checkPartitionSize();
         checkFreePage();
         for (int p = 0; p < t.pageCount(); p++) {
+            if (t.isBlankPage(p)) {
+                continue; // an erased page: nothing to report, nothing to gather
+            }
             if (t.isStatusEmpty(p)) {
                 checkEmptyPage(p);
             } else if (!Page.headerCrcValid(image, Page.offset(p))) {
@@ -155,7 +160,6 @@ public final class ToolChecks {
             return;
         }
         int code = t.typeCode(p, i);
-        String label = Findings.typeLabel(code);
         if (t.crcOriginal(p, i) != t.crcComputed(p, i)) {
             out.entry(FindingCode.ENTRY_CRC, p, i, "entry header CRC is " + Findings.hex32(t.crcOriginal(p, i))
                     + " but the entry hashes to " + Findings.hex32(t.crcComputed(p, i))
@@ -163,12 +167,12 @@ public final class ToolChecks {
         }
         int rawSpan = t.rawSpan(p, i);
         if (rawSpan > 1) {
-            checkDataCrc(p, i, label);
+            checkDataCrc(p, i, Findings.typeLabel(code));
         }
         ItemType type = ToolParse.toolType(code);
         if (type == null) {
             if (code == ItemType.FLOAT.code() || code == ItemType.DOUBLE.code()) {
-                out.entry(FindingCode.FLOAT_DOUBLE, p, i, label + " entry (type " + Findings.hex8(code)
+                out.entry(FindingCode.FLOAT_DOUBLE, p, i, Findings.typeLabel(code) + " entry (type " + Findings.hex8(code)
                         + ", ESP-IDF v6.1 and later): runtimes v5.0.8/v5.1.6/v5.2.5/v5.3.2/v5.4 up to v6.0 erase"
                         + " it at boot, and nvs_tool.py does not know the type");
             } else {
@@ -177,10 +181,10 @@ public final class ToolChecks {
             }
         }
         if (i + rawSpan - 1 >= Page.ENTRY_COUNT) {
-            out.entry(FindingCode.SPAN_OUT_OF_PAGE, p, i, label + " spans " + rawSpan + " entries from entry " + i
+            out.entry(FindingCode.SPAN_OUT_OF_PAGE, p, i, Findings.typeLabel(code) + " spans " + rawSpan + " entries from entry " + i
                     + ", past the last entry (125) of the page");
         } else if (rawSpan > 1) {
-            checkChildStates(p, i, label);
+            checkChildStates(p, i, Findings.typeLabel(code));
         }
         if (type == ItemType.BLOB_IDX) {
             int count = t.image()[t.entryOffset(p, i) + 28] & 0xFF;
@@ -197,7 +201,10 @@ public final class ToolChecks {
                 foundNamespaces.put(t.fixedValue(p, i), new Head(p, i));
             }
         } else {
-            usedNamespaces.putIfAbsent(ns, new Head(p, i));
+            if (firstUser[ns] == null) {
+                firstUser[ns] = new Head(p, i);
+                usedOrder[usedCount++] = ns;
+            }
         }
     }
 
@@ -435,10 +442,11 @@ public final class ToolChecks {
 
     private void checkNamespaces() {
         Map<Long, Head> unused = new LinkedHashMap<>(foundNamespaces);
-        for (Map.Entry<Integer, Head> used : usedNamespaces.entrySet()) {
-            if (unused.remove((long) used.getKey()) == null) {
-                Head h = used.getValue();
-                out.entry(FindingCode.UNDEFINED_NAMESPACE, h.page, h.entry, "namespace index " + used.getKey()
+        for (int k = 0; k < usedCount; k++) {
+            int ns = usedOrder[k];
+            if (unused.remove((long) ns) == null) {
+                Head h = firstUser[ns];
+                out.entry(FindingCode.UNDEFINED_NAMESPACE, h.page, h.entry, "namespace index " + ns
                         + " is used by items (the first is here) but no namespace definition gives it");
             }
         }

@@ -5,6 +5,7 @@ import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
+import java.util.Arrays;
 
 /**
  * How ESP-IDF's {@code nvs_tool.py} ({@code nvs_parser.py}) sees an image, section 11.3 of {@code docs/nvs-format.md}.
@@ -21,6 +22,8 @@ import io.github.nvs4j.internal.format.Page;
  * <p>The only allocation is the list of heads; every field is read in place from the image.
  */
 public final class ToolParse {
+
+    private static final byte[] BLANK_PAGE = blankPage();
 
     /** Sentinel of {@link #dataComputed}: the tool crashes computing it (a fixed-size type with a span above 1). */
     public static final long CRASH = -1L;
@@ -105,8 +108,7 @@ public final class ToolParse {
      * @return whether the 32-byte entry state bitmap is all 0xFF
      */
     public boolean isBitmapBlank(int page) {
-        int off = Page.offset(page) + Page.BITMAP_OFFSET;
-        return Page.isErased(image, off, off + 32);
+        return isBlank(image, Page.offset(page) + Page.BITMAP_OFFSET, 32);
     }
 
     // ---- the walk ----
@@ -167,8 +169,31 @@ public final class ToolParse {
      * @return whether all 32 bytes of the entry are 0xFF (the tool's {@code is_empty})
      */
     public boolean isBlank(int page, int entry) {
-        int e = entryOffset(page, entry);
-        return Page.isErased(image, e, e + Page.ENTRY_SIZE);
+        return isBlank(image, entryOffset(page, entry), Page.ENTRY_SIZE);
+    }
+
+    /**
+     * @param page a physical page index
+     * @return whether all 4096 bytes of the page are 0xFF
+     */
+    public boolean isBlankPage(int page) {
+        return isBlank(image, Page.offset(page), Page.SIZE);
+    }
+
+    /**
+     * @param image an image
+     * @param from the first byte
+     * @param length at most 4096
+     * @return whether the bytes are all 0xFF (vectorised comparison)
+     */
+    public static boolean isBlank(byte[] image, int from, int length) {
+        return Arrays.equals(image, from, from + length, BLANK_PAGE, 0, length);
+    }
+
+    private static byte[] blankPage() {
+        byte[] page = new byte[Page.SIZE];
+        Arrays.fill(page, (byte) 0xFF);
+        return page;
     }
 
     /**
