@@ -41,9 +41,14 @@ class CheckConformanceTest {
         List<NvsToolFindings.Problem> problems;
         Path error = dir.resolve("expected-check-error.txt");
         if (Files.exists(error)) {
-            assertThat(Files.readString(error, StandardCharsets.UTF_8)).contains("NotAlignedError");
-            problems = List.of(new NvsToolFindings.Problem(FindingCode.PARTIAL_PAGE, -1, -1, -1, null, -1,
-                    "NotAlignedError"));
+            // what the tool printed before it stopped, then the reason it stopped
+            String text = Files.readString(error, StandardCharsets.UTF_8);
+            int from = text.indexOf("--- stdout ---\n");
+            int to = text.indexOf("--- stderr ---");
+            List<NvsToolFindings.Problem> printed = from < 0 || to < from ? List.of()
+                    : NvsToolFindings.parse(text.substring(from + "--- stdout ---\n".length(), to));
+            problems = new java.util.ArrayList<>(printed);
+            problems.add(refusal(text));
         } else {
             problems = NvsToolFindings.parse(Files.readString(dir.resolve("expected-check.txt"), StandardCharsets.UTF_8));
         }
@@ -74,6 +79,31 @@ class CheckConformanceTest {
                 .satisfies(f -> assertThat(f.message()).contains("0x00000000"));
         assertThat(invalid.withCode(FindingCode.UNKNOWN_PAGE_STATE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("0x12345678"));
+    }
+
+    /**
+     * Maps the exception that stopped nvs_tool.py to the finding that reports the same problem: a length that is
+     * not a multiple of 4096, a fixed-size entry with a span (KeyError 'size' in the parser), a non-integer entry in
+     * namespace 0 (unhashable list), a blob chunk outside its index's range (IndexError), an unknown type in
+     * namespace 0 (formatting None as a namespace index).
+     */
+    private static NvsToolFindings.Problem refusal(String error) {
+        String line = error.lines().filter(l -> l.startsWith("error: ")).findFirst().orElseThrow();
+        FindingCode code;
+        if (line.contains("NotAlignedError")) {
+            code = FindingCode.PARTIAL_PAGE;
+        } else if (line.contains("KeyError: 'size'")) {
+            code = FindingCode.SPAN_MISMATCH;
+        } else if (line.contains("unhashable type: 'list'")) {
+            code = FindingCode.NAMESPACE_ENTRY_TYPE;
+        } else if (line.contains("IndexError")) {
+            code = FindingCode.BLOB_CHUNK_OUT_OF_RANGE;
+        } else if (line.contains("NoneType.__format__")) {
+            code = FindingCode.UNKNOWN_TYPE;
+        } else {
+            throw new AssertionError("no finding is known for nvs_tool's failure: " + line);
+        }
+        return new NvsToolFindings.Problem(code, -1, -1, -1, null, -1, line);
     }
 
     private static boolean covers(Finding f, NvsToolFindings.Problem p, byte[] image) {
