@@ -105,7 +105,8 @@ public sealed interface NvsLocation permits NvsLocation.ByLabel, NvsLocation.Ran
                 // Throws: it is not data/nvs.
                 other.get().nvsImageIn(flash);
             }
-            throw new NvsInputException("the " + table + " has no partition labelled '"
+            throw new NvsInputException("the partition table at " + TableFormat.hex(table.offset())
+                    + " has no partition labelled '"
                     + TableFormat.printable(label) + "'; its data/nvs partitions: " + labels(table.nvsPartitions()));
         }
     }
@@ -173,8 +174,9 @@ public sealed interface NvsLocation permits NvsLocation.ByLabel, NvsLocation.Ran
             if (table.isEmpty()) {
                 return NvsSelection.wholeFile(flash);
             }
-            Partition nvs = table.get().firstNvs().orElseThrow(() -> new NvsFormatException("the " + table.get()
-                    + " has no NVS partition (type data, subtype nvs)", table.get().offset()));
+            Partition nvs = table.get().firstNvs().orElseThrow(() -> new NvsFormatException("the partition table at "
+                    + TableFormat.hex(table.get().offset()) + " has no NVS partition (type data, subtype nvs)",
+                    table.get().offset()));
             return NvsSelection.ofPartition(flash, table.get(), nvs, NvsSelection.Origin.FIRST_NVS);
         }
     }

@@ -95,7 +95,7 @@ final class TableParser {
             Verdict verdict = slot == 0 ? Verdict.INVALID : Verdict.DAMAGED;
             return fail(verdict, "partition table MD5 mismatch at " + hex(base) + ": the MD5 entry (entry " + slot
                     + ", at " + hex(pos) + ") holds " + HexFormat.of().formatHex(flash, stored,
-                    stored + TableFormat.MD5_DIGEST_LENGTH) + ", but the " + slot + " entries before it ("
+                    stored + TableFormat.MD5_DIGEST_LENGTH) + ", but the " + entries(slot) + " before it ("
                     + hex(base) + ".." + hex((long) pos - 1) + ") give " + HexFormat.of().formatHex(computed)
                     + "; the table was changed after it was made and is not used", pos);
         }
@@ -132,6 +132,10 @@ final class TableParser {
             // Every Java SE platform must provide MD5 (MessageDigest's documented required algorithms).
             throw new IllegalStateException("this Java runtime has no MD5", e);
         }
+    }
+
+    private static String entries(int n) {
+        return n == 1 ? "entry" : n + " entries";
     }
 
     private static String bytes(byte[] b, int from, int n) {
