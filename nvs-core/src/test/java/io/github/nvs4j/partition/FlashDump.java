@@ -53,6 +53,11 @@ record FlashDump(String name, Map<String, Object> json) {
 
     /** @return the dump's bytes (shared: do not modify) */
     byte[] bytes() {
+        return bytes(name);
+    }
+
+    /** @param name a case name @return its dump's bytes (shared: do not modify) */
+    static byte[] bytes(String name) {
         return BYTES.computeIfAbsent(name, n -> TestData.bytes("flash-dumps/" + n + ".bin"));
     }
 
