@@ -6,6 +6,6 @@ module io.github.nvs4j.csv {
     requires transitive io.github.nvs4j.core;
     requires de.siegmar.fastcsv;
 
-    // exports io.github.nvs4j.csv;   (uncomment with the first public type)
-    // exports io.github.nvs4j.mfg;   (uncomment with the first public type)
+    exports io.github.nvs4j.csv;
+    exports io.github.nvs4j.mfg;
 }

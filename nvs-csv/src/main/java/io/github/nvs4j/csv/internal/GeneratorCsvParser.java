@@ -1,0 +1,140 @@
+package io.github.nvs4j.csv.internal;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.csv.CsvRow;
+import io.github.nvs4j.csv.SourceRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text of one generator CSV into {@link CsvRow}s, as Python's {@code csv.DictReader} with the default
+ * "excel" dialect does: comma, double quotes, {@code ""} for a quote inside quotes, no trimming, blank lines
+ * skipped, the first (non-blank) row is the header and columns are found by name (any order, extra columns
+ * ignored, the last of two equal names wins). A field that a short row lacks is {@code null}.
+ *
+ * <p>FastCSV does the CSV syntax. It runs in its strict quoting mode: text after the closing quote of a field
+ * ({@code "ab"cd}) is refused with a message, where Python would append it (see {@code docs/differences.md}).
+ */
+public final class GeneratorCsvParser {
+
+    /** The column names the header must have, in the order the generator looks them up. */
+    public static final List<String> COLUMNS = List.of("key", "type", "encoding", "value");
+
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
+
+    private GeneratorCsvParser() {
+    }
+
+    /**
+     * Parses one file's lines.
+     *
+     * @param source the file name, for row locations and messages
+     * @param lines  the file's lines after the generator's line handling
+     * @param rows   receives each row in file order
+     * @throws NvsInputException for a missing or incomplete header, or text the CSV syntax does not allow
+     */
+    public static void parse(String source, CsvLines lines, Consumer<CsvRow> rows) {
+        CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(',')
+                .quoteCharacter('"')
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .allowExtraCharsAfterClosingQuote(false)
+                .trimWhitespacesAroundQuotes(false)
+                .ofCsvRecord(lines.text());
+        int[] columns = null;
+        long lastLine = 0;
+        try (reader) {
+            for (CsvRecord record : reader) {
+                lastLine = record.getStartingLineNumber();
+                int line = lines.originalLine(lastLine);
+                if (columns == null) {
+                    columns = header(source, line, record);
+                    continue;
+                }
+                rows.accept(new CsvRow(field(record, columns[0]), field(record, columns[1]),
+                        field(record, columns[2]), field(record, columns[3]), SourceRef.of(source, line)));
+            }
+        } catch (CsvParseException e) {
+            throw syntaxError(source, lines, lastLine, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new NvsInputException("cannot read the CSV text: " + e.getMessage(), source, 0, null, e);
+        }
+    }
+
+    private static int[] header(String source, int line, CsvRecord record) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            byName.put(record.getField(i), i);
+        }
+        int[] columns = new int[COLUMNS.size()];
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            Integer index = byName.get(COLUMNS.get(c));
+            if (index == null) {
+                missing.add(COLUMNS.get(c));
+            } else {
+                columns[c] = index;
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new NvsInputException(headerProblem(record, missing), source, line, null, null);
+        }
+        return columns;
+    }
+
+    private static String headerProblem(CsvRecord record, List<String> missing) {
+        boolean nearMiss = false;
+        List<String> found = new ArrayList<>();
+        for (String name : record.getFields()) {
+            found.add(Shown.text(name));
+            String normalised = Encoding.asciiLowerCase(PythonWhitespace.strip(name));
+            if (missing.contains(normalised)) {
+                nearMiss = true;
+            }
+        }
+        String first = missing.size() == COLUMNS.size()
+                ? "the first line is not the header key,type,encoding,value"
+                : "the header lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
+        return first + " (found " + String.join(", ", found) + "): the first line must name the columns key, type,"
+                + " encoding and value, in any order" + (nearMiss
+                ? "; the names are case-sensitive and must not have spaces around them" : "");
+    }
+
+    private static String field(CsvRecord record, int index) {
+        return index < record.getFieldCount() ? record.getField(index) : null;
+    }
+
+    private static NvsInputException syntaxError(String source, CsvLines lines, long lastLine, CsvParseException e) {
+        long parsedLine = lastLine + 1;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : LINE_IN_MESSAGE.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                parsedLine = Long.parseLong(m.group(1));
+                break;
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
+        String reason = root.getMessage() != null && root.getMessage().contains("closing quote")
+                ? "text follows the closing quote of a quoted field" + detail + ": put the whole field in quotes"
+                        + " and write a quote inside it as \"\""
+                : "the CSV cannot be parsed" + detail;
+        return new NvsInputException(reason, source, lines.originalLine(parsedLine), null, e);
+    }
+}
