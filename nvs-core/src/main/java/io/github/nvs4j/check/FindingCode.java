@@ -110,7 +110,32 @@ public enum FindingCode {
     /** A blob index starts its chunks at neither 0x00 (version 0) nor 0x80 (version 1), which the runtime never writes. */
     BLOB_INDEX_VERSION(Severity.WARNING),
     /** A blob index records more than 508000 bytes (127 chunks of 4000): the runtime erases it at boot. */
-    BLOB_TOO_LARGE(Severity.ERROR);
+    BLOB_TOO_LARGE(Severity.ERROR),
+
+    // ---- what the runtime does at boot (from the reader's repairs and init result) ----
+
+    /** nvs_flash_init fails on the image (the message names the esp_err_t): the device cannot use the partition. */
+    INIT_FAILED(Severity.ERROR),
+    /** After boot, nvs_get_stats fails with ESP_FAIL because a FREEING page is still in use. */
+    STATS_UNAVAILABLE(Severity.WARNING),
+    /** An entry at or after the first empty entry of the ACTIVE page is not blank: the runtime takes it for an interrupted write and erases it at boot. */
+    HALF_WRITTEN_ENTRY(Severity.ERROR),
+    /** A written header fails the runtime's consistency rules (span, size, chunk index) in a way no more specific code names: it is erased at boot. */
+    INCONSISTENT_HEADER(Severity.ERROR),
+    /** Boot erases this item because a later copy of the same key supersedes it (duplicate in the ACTIVE page, last-entry or last-item check). */
+    OLDER_COPY_ERASED(Severity.WARNING),
+    /** The newest page is the partial copy of an interrupted garbage collection: boot erases it and copies the FREEING page again. */
+    PARTIAL_COPY_DISCARDED(Severity.WARNING),
+    /** A FREEING page (an interrupted garbage collection): boot copies its written entries to a fresh page and erases it. */
+    FREEING_PAGE_RECOVERED(Severity.WARNING),
+    /** A blob index whose chunks do not add up to its size or count, for a reason no more specific code names: boot erases it. */
+    BLOB_INDEX_MISMATCH(Severity.ERROR),
+    /** A blob chunk that belongs to no surviving blob index (its index was erased or never written): boot erases it. */
+    ORPHAN_BLOB_CHUNK(Severity.ERROR),
+    /** A blob whose chunk is missing or too long when it is read: the read erases the index and every chunk of the key. */
+    BLOB_UNREADABLE(Severity.ERROR),
+    /** Read-only partition: an erase the runtime needed failed, so the page turns invalid and all of its items become invisible. */
+    PAGE_INVALIDATED(Severity.ERROR);
 
     private final Severity severity;
 

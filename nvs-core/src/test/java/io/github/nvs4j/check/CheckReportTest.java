@@ -98,7 +98,7 @@ class CheckReportTest {
     void countsBySeverity() {
         CheckReport report = IntegrityChecker.check(TestData.bytes("conformance/check-truncated-one-page/image.bin"));
 
-        assertThat(report.count(Severity.ERROR)).isEqualTo(1);
+        assertThat(report.count(Severity.ERROR)).isEqualTo(2); // NO_FREE_PAGE and INIT_FAILED
         assertThat(report.count(Severity.WARNING)).isEqualTo(1);
         assertThat(report.hasErrors()).isTrue();
         assertThat(report.isClean()).isFalse();

@@ -25,6 +25,20 @@ public final class Findings {
     }
 
     /**
+     * @param code a code
+     * @return the findings so far with that code
+     */
+    public List<Finding> withCode(FindingCode code) {
+        List<Finding> found = new ArrayList<>();
+        for (Finding f : list) {
+            if (f.code() == code) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Adds a finding about the whole image.
      *
      * @param code the code (its usual severity is used)

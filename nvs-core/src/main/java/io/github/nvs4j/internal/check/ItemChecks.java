@@ -6,7 +6,6 @@ import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.Page;
-import io.github.nvs4j.internal.format.PageState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +70,6 @@ public final class ItemChecks {
 
     private void walk(int p) {
         int pageOffset = Page.offset(p);
-        boolean active = Page.stateWord(image, pageOffset) == PageState.ACTIVE.word();
         int i = 0;
         while (i < Page.ENTRY_COUNT) {
             int e = Page.entryOffset(p, i);
@@ -79,8 +77,7 @@ public final class ItemChecks {
             if (state != EntryState.WRITTEN) {
                 if (state == EntryState.EMPTY && !ToolParse.isBlank(image, e, Page.ENTRY_SIZE)) {
                     out.entry(FindingCode.EMPTY_BUT_NOT_BLANK, p, i, "the entry is marked empty but holds data, as"
-                            + " after a write whose bitmap update was lost"
-                            + (active ? "; on the ACTIVE page the runtime treats it as half-written and erases it" : ""));
+                            + " after a write whose bitmap update was lost");
                 }
                 i++;
                 continue;

@@ -7,7 +7,6 @@ import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
-import io.github.nvs4j.internal.format.PageState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ public final class ToolChecks {
     private final ToolParse t;
     private final byte[] image;
     private final Findings out;
+    private final boolean readOnly;
 
     /** Written heads by tool key, in walk order (duplicate check, part 1). */
     private final Map<String, List<Head>> writtenByKey = new LinkedHashMap<>();
@@ -43,9 +43,10 @@ public final class ToolChecks {
     /** Namespace definition values → the (last) entry defining each. */
     private final Map<Long, Head> foundNamespaces = new LinkedHashMap<>();
 
-    private ToolChecks(ToolParse parse, Findings out) {
+    private ToolChecks(ToolParse parse, boolean readOnly, Findings out) {
         this.t = parse;
         this.image = parse.image();
+        this.readOnly = readOnly;
         this.out = out;
     }
 
@@ -53,10 +54,12 @@ public final class ToolChecks {
      * Runs the checks.
      *
      * @param parse the tool's view of the image
+     * @param readOnly whether the partition is flagged read-only (which needs no spare page and may be small); the
+     *     tool itself never knows, so it reports the same problems, but they are milder
      * @param out where the findings go
      */
-    public static void run(ToolParse parse, Findings out) {
-        new ToolChecks(parse, out).run();
+    public static void run(ToolParse parse, boolean readOnly, Findings out) {
+        new ToolChecks(parse, readOnly, out).run();
     }
 
     private void run() {
@@ -91,30 +94,22 @@ public final class ToolChecks {
         if (pages < 3) {
             out.image(FindingCode.PARTITION_TOO_SMALL, "the image has " + pages + (pages == 1 ? " page" : " pages")
                     + "; a writable NVS partition needs at least 3 (0x3000 bytes), only a partition flagged"
-                    + " read-only may be smaller");
+                    + " read-only may be smaller" + (readOnly ? " (as this one is)" : ""));
         }
     }
 
     private void checkFreePage() {
-        int corrupt = -1;
         for (int p = 0; p < t.pageCount(); p++) {
             if (t.isStatusEmpty(p)) {
                 return;
             }
-            int off = Page.offset(p);
-            if (corrupt < 0 && (PageState.ofWord(Page.stateWord(image, off)) == PageState.CORRUPT
-                    || !Page.headerCrcValid(image, off))) {
-                corrupt = p;
-            }
         }
-        if (corrupt >= 0) {
-            out.image(FindingCode.NO_FREE_PAGE, Severity.WARNING, "no page is erased (state 0xFFFFFFFF); the runtime"
-                    + " can still boot by erasing corrupt page " + corrupt + " as its spare page, but the image"
-                    + " may be truncated");
+        if (readOnly) {
+            out.image(FindingCode.NO_FREE_PAGE, Severity.WARNING, "no page is erased (state 0xFFFFFFFF), which"
+                    + " nvs_tool.py reports as an error, but a read-only partition needs no spare page");
         } else {
             out.image(FindingCode.NO_FREE_PAGE, "no page is erased (state 0xFFFFFFFF), but a writable partition"
-                    + " needs a spare page: unless boot frees one, nvs_flash_init fails with"
-                    + " ESP_ERR_NVS_NO_FREE_PAGES; the image may be truncated");
+                    + " needs a spare page; the image may be truncated");
         }
     }
 
