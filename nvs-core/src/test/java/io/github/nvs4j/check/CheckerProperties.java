@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.read.PartitionMode;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -49,15 +50,17 @@ class CheckerProperties {
         return edit.list().ofMinSize(1).ofMaxSize(40);
     }
 
-    @Property(tries = 400)
-    void checkerNeverFailsOnMutatedImages(@ForAll @IntRange(min = 0, max = 8) int base, @ForAll("edits") List<Edit> edits) {
+    @Property(tries = 500)
+    void checkerNeverFailsOnMutatedImages(@ForAll @IntRange(min = 0, max = 8) int base,
+            @ForAll("edits") List<Edit> edits, @ForAll boolean readOnly) {
         byte[] image = mutate(IMAGES[base], edits);
+        PartitionMode mode = readOnly ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE;
         long start = System.nanoTime();
 
         if (image.length < Page.SIZE) {
-            assertThatThrownBy(() -> IntegrityChecker.check(image)).isInstanceOf(NvsFormatException.class);
+            assertThatThrownBy(() -> IntegrityChecker.check(image, mode)).isInstanceOf(NvsFormatException.class);
         } else {
-            CheckReport report = IntegrityChecker.check(image);
+            CheckReport report = IntegrityChecker.check(image, mode);
             for (Finding f : report.findings()) {
                 assertValidLocation(f, image.length, report.pageCount());
             }
