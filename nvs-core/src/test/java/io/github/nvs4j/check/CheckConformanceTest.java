@@ -50,7 +50,8 @@ class CheckConformanceTest {
             problems = new java.util.ArrayList<>(printed);
             problems.add(refusal(text));
         } else {
-            problems = NvsToolFindings.parse(Files.readString(dir.resolve("expected-check.txt"), StandardCharsets.UTF_8));
+            problems = NvsToolFindings.parse(
+                    Files.readString(dir.resolve("expected-check.txt"), StandardCharsets.UTF_8));
         }
 
         for (NvsToolFindings.Problem problem : problems) {

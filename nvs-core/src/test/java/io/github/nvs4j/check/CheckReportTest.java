@@ -31,7 +31,8 @@ class CheckReportTest {
         CheckReport report = IntegrityChecker.check(TestData.bytes("conformance/check-entry-crc-bitflip/image.bin"));
 
         assertThat(report.toText()).isEqualTo("error   ENTRY_CRC                page 0 entry 1 (0x0060) key 'a':"
-                + " entry header CRC is 0x9c167437 but the entry hashes to 0x9c167436; the runtime erases it at boot\n");
+                + " entry header CRC is 0x9c167437 but the entry hashes to 0x9c167436;"
+                + " the runtime erases it at boot\n");
     }
 
     @Test

@@ -87,8 +87,10 @@ class DeviceFindingsTest {
 
         @Test
         void unknownPageStates() {
-            CheckReport zero = IntegrityChecker.check(TestData.bytes("conformance/check-page-state-corrupted/image.bin"));
-            CheckReport other = IntegrityChecker.check(TestData.bytes("conformance/check-page-state-invalid/image.bin"));
+            CheckReport zero = IntegrityChecker.check(
+                    TestData.bytes("conformance/check-page-state-corrupted/image.bin"));
+            CheckReport other = IntegrityChecker.check(
+                    TestData.bytes("conformance/check-page-state-invalid/image.bin"));
 
             assertThat(only(zero, FindingCode.UNKNOWN_PAGE_STATE).message()).contains("0x00000000");
             assertThat(only(other, FindingCode.UNKNOWN_PAGE_STATE).message()).contains("0x12345678");
@@ -279,7 +281,8 @@ class DeviceFindingsTest {
 
         @Test
         void itemInTheNamespaceTableThatIsNoDefinition() {
-            CheckReport report = IntegrityChecker.check(TestData.bytes("conformance/data_before_namespace/expected.bin"));
+            CheckReport report = IntegrityChecker.check(
+                    TestData.bytes("conformance/data_before_namespace/expected.bin"));
 
             Finding f = only(report, FindingCode.NAMESPACE_ENTRY_TYPE);
             assertThat(f.entry()).isEqualTo(1);
@@ -332,7 +335,8 @@ class DeviceFindingsTest {
                     .entryByte(0, 6, 3, 0x80).check();
 
             assertThat(only(report, FindingCode.BLOB_INDEX_RANGE).message()).contains("254");
-            assertThat(codes(report)).doesNotContain(FindingCode.BLOB_INDEX_VERSION, FindingCode.BLOB_CHUNK_OUT_OF_RANGE);
+            assertThat(codes(report))
+                    .doesNotContain(FindingCode.BLOB_INDEX_VERSION, FindingCode.BLOB_CHUNK_OUT_OF_RANGE);
         }
 
         @Test

@@ -28,14 +28,20 @@ final class NvsToolFindings {
     }
 
     private static final Pattern PAGE_OK = Pattern.compile("Page no\\. (\\d+) \tCRC32: OK");
-    private static final Pattern PAGE_CRC = Pattern.compile("Page no\\. (\\d+) Original CRC32: \\w+ Generated CRC32: \\w+");
-    private static final Pattern WRITTEN_EMPTY = Pattern.compile(" Entry #(\\d{3}) is reported as Written but it is empty!");
+    private static final Pattern PAGE_CRC =
+            Pattern.compile("Page no\\. (\\d+) Original CRC32: \\w+ Generated CRC32: \\w+");
+    private static final Pattern WRITTEN_EMPTY =
+            Pattern.compile(" Entry #(\\d{3}) is reported as Written but it is empty!");
     private static final Pattern ERASED_EMPTY =
-            Pattern.compile(" Entry #(\\d{3}) is reported as Erased but it is empty! \\(Only entries reported as Empty should be empty\\)");
+            Pattern.compile(" Entry #(\\d{3}) is reported as Erased but it is empty!"
+                    + " \\(Only entries reported as Empty should be empty\\)");
     private static final Pattern DATA_CRC =
-            Pattern.compile(" Entry #(\\d{3}) (.*) data \\(string, blob\\) has wrong CRC32! Written: \\w+ Generated: \\w+");
-    private static final Pattern ENTRY_CRC = Pattern.compile(" Entry #(\\d{3}) (.*) has wrong CRC32! +Written: \\w+ Generated: \\w+");
-    private static final Pattern TYPE = Pattern.compile(" Type of entry #(\\d{3}) (.*) is unrecognized! Type: (0x[0-9a-f]{2})");
+            Pattern.compile(" Entry #(\\d{3}) (.*) data \\(string, blob\\) has wrong CRC32!"
+                    + " Written: \\w+ Generated: \\w+");
+    private static final Pattern ENTRY_CRC =
+            Pattern.compile(" Entry #(\\d{3}) (.*) has wrong CRC32! +Written: \\w+ Generated: \\w+");
+    private static final Pattern TYPE =
+            Pattern.compile(" Type of entry #(\\d{3}) (.*) is unrecognized! Type: (0x[0-9a-f]{2})");
     private static final Pattern BOUNDS = Pattern.compile(" Variable length entry #(\\d{3}) (.*) is out of bounds!");
     private static final Pattern INCONSISTENT = Pattern.compile(
             " Inconsistent data state! Entry #(\\d{3}) (.*) state: \\w+, Data entry #(\\d{3}) (.*) state: \\w+");
@@ -44,9 +50,12 @@ final class NvsToolFindings {
             "Blob (.*) chunk has no blob index! Namespace index: (\\d{3}) \\[.*\\], Chunk Index: (\\d{3})");
     private static final Pattern MISSING_CHUNK =
             Pattern.compile("Blob (.*) is missing a chunk! Namespace index: (\\d{3}) \\[.*\\], Chunk Index: (\\d{3})");
-    private static final Pattern MISSING_DATA = Pattern.compile("Blob (.*) is missing (\\d+) B of data! Namespace index: (\\d{3})");
-    private static final Pattern UNDEFINED = Pattern.compile("Undefined namespace index! Namespace index: (\\d{3}) \\[undefined\\]");
-    private static final Pattern UNUSED = Pattern.compile("Found unused namespace\\. Namespace index: (\\d{3}) \\[(.*)\\]");
+    private static final Pattern MISSING_DATA =
+            Pattern.compile("Blob (.*) is missing (\\d+) B of data! Namespace index: (\\d{3})");
+    private static final Pattern UNDEFINED =
+            Pattern.compile("Undefined namespace index! Namespace index: (\\d{3}) \\[undefined\\]");
+    private static final Pattern UNUSED =
+            Pattern.compile("Found unused namespace\\. Namespace index: (\\d{3}) \\[(.*)\\]");
 
     private NvsToolFindings() {
     }

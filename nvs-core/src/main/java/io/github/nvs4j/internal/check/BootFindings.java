@@ -120,8 +120,10 @@ public final class BootFindings {
         m.put(BootRepair.Kind.PAGE_NEW_VERSION, new Mapping(FindingCode.NEW_VERSION, none));
         m.put(BootRepair.Kind.HALF_WRITTEN_ENTRY, new Mapping(FindingCode.HALF_WRITTEN_ENTRY, none));
         m.put(BootRepair.Kind.ILLEGAL_ENTRY_STATE, new Mapping(FindingCode.ILLEGAL_ENTRY_STATE, none));
-        m.put(BootRepair.Kind.ENTRY_CRC, new Mapping(FindingCode.ENTRY_CRC, EnumSet.of(FindingCode.WRITTEN_BUT_EMPTY)));
-        m.put(BootRepair.Kind.UNKNOWN_TYPE, new Mapping(FindingCode.UNKNOWN_TYPE, EnumSet.of(FindingCode.FLOAT_DOUBLE)));
+        m.put(BootRepair.Kind.ENTRY_CRC,
+                new Mapping(FindingCode.ENTRY_CRC, EnumSet.of(FindingCode.WRITTEN_BUT_EMPTY)));
+        m.put(BootRepair.Kind.UNKNOWN_TYPE,
+                new Mapping(FindingCode.UNKNOWN_TYPE, EnumSet.of(FindingCode.FLOAT_DOUBLE)));
         m.put(BootRepair.Kind.INCONSISTENT_HEADER, new Mapping(FindingCode.INCONSISTENT_HEADER,
                 EnumSet.of(FindingCode.SPAN_MISMATCH, FindingCode.SPAN_OUT_OF_PAGE, FindingCode.CHUNK_INDEX_NOT_FF,
                         FindingCode.BLOB_TOO_LARGE, FindingCode.BLOB_CHUNK_OUT_OF_RANGE)));
@@ -134,7 +136,8 @@ public final class BootFindings {
         m.put(BootRepair.Kind.PARTIAL_COPY_DISCARDED, new Mapping(FindingCode.PARTIAL_COPY_DISCARDED, none));
         m.put(BootRepair.Kind.FREEING_PAGE_RECOVERED, new Mapping(FindingCode.FREEING_PAGE_RECOVERED, none));
         m.put(BootRepair.Kind.BLOB_INDEX_MISMATCH, new Mapping(FindingCode.BLOB_INDEX_MISMATCH,
-                EnumSet.of(FindingCode.BLOB_MISSING_CHUNK, FindingCode.BLOB_MISSING_DATA, FindingCode.BLOB_INDEX_RANGE)));
+                EnumSet.of(FindingCode.BLOB_MISSING_CHUNK, FindingCode.BLOB_MISSING_DATA,
+                        FindingCode.BLOB_INDEX_RANGE)));
         m.put(BootRepair.Kind.ORPHAN_BLOB_CHUNK, new Mapping(FindingCode.ORPHAN_BLOB_CHUNK,
                 EnumSet.of(FindingCode.BLOB_CHUNK_WITHOUT_INDEX, FindingCode.BLOB_CHUNK_OUT_OF_RANGE)));
         m.put(BootRepair.Kind.PAGE_INVALIDATED, new Mapping(FindingCode.PAGE_INVALIDATED, none));

@@ -167,24 +167,25 @@ public final class ToolChecks {
         ItemType type = ToolParse.toolType(code);
         if (type == null) {
             if (code == ItemType.FLOAT.code() || code == ItemType.DOUBLE.code()) {
-                out.entry(FindingCode.FLOAT_DOUBLE, p, i, Findings.typeLabel(code) + " entry (type " + Findings.hex8(code)
-                        + ", ESP-IDF v6.1 and later): runtimes v5.0.8/v5.1.6/v5.2.5/v5.3.2/v5.4 up to v6.0 erase"
-                        + " it at boot, and nvs_tool.py does not know the type");
+                out.entry(FindingCode.FLOAT_DOUBLE, p, i, Findings.typeLabel(code) + " entry (type "
+                        + Findings.hex8(code) + ", ESP-IDF v6.1 and later): runtimes"
+                        + " v5.0.8/v5.1.6/v5.2.5/v5.3.2/v5.4 up to v6.0 erase it at boot, and nvs_tool.py does not know"
+                        + " the type");
             } else {
                 out.entry(FindingCode.UNKNOWN_TYPE, p, i, "type byte " + Findings.hex8(code)
                         + " names no item type; the runtime erases the entry at boot");
             }
         }
         if (i + rawSpan - 1 >= Page.ENTRY_COUNT) {
-            out.entry(FindingCode.SPAN_OUT_OF_PAGE, p, i, Findings.typeLabel(code) + " spans " + rawSpan + " entries from entry " + i
-                    + ", past the last entry (125) of the page");
+            out.entry(FindingCode.SPAN_OUT_OF_PAGE, p, i, Findings.typeLabel(code) + " spans " + rawSpan
+                    + " entries from entry " + i + ", past the last entry (125) of the page");
         } else if (rawSpan > 1) {
             checkChildStates(p, i, Findings.typeLabel(code));
         }
         if (type == ItemType.BLOB_IDX) {
-            int count = t.image()[t.entryOffset(p, i) + 28] & 0xFF;
-            blobs.put(blobKey(p, i), new Head[1 + count]);
-            blobs.get(blobKey(p, i))[0] = new Head(p, i);
+            Head[] slots = new Head[1 + (image[t.entryOffset(p, i) + 28] & 0xFF)];
+            slots[0] = new Head(p, i);
+            blobs.put(blobKey(p, i), slots); // the last index of a namespace and key wins, as in the tool
         } else if (type == ItemType.BLOB_DATA) {
             blobChunks.add(new Head(p, i));
         }
@@ -397,7 +398,7 @@ public final class ToolChecks {
                 continue;
             }
             Head index = slots[0];
-            int start = t.image()[t.entryOffset(index.page, index.entry) + 29] & 0xFF;
+            int start = image[t.entryOffset(index.page, index.entry) + 29] & 0xFF;
             int relative = chunkIndex - start;
             if (relative < 0 || relative >= slots.length - 1) {
                 out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, chunk.page, chunk.entry, "blob chunk index "

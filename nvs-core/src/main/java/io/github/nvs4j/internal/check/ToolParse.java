@@ -352,7 +352,8 @@ public final class ToolParse {
             if (type.isFixedSize()) {
                 return effectiveSpan(page, entry) == 1 ? 0 : -1;
             }
-            long size = type == ItemType.BLOB_IDX ? (Bytes.u32(image, e + 24) & 0xFFFF_FFFFL) : Bytes.u16(image, e + 24);
+            long size = type == ItemType.BLOB_IDX ? Bytes.u32(image, e + 24) & 0xFFFF_FFFFL
+                    : Bytes.u16(image, e + 24);
             if (size != 0) {
                 length = Math.min(length, size);
             }
