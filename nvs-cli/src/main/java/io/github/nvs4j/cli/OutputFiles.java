@@ -3,11 +3,13 @@ package io.github.nvs4j.cli;
 import io.github.nvs4j.NvsInputException;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,9 +51,11 @@ final class OutputFiles implements AutoCloseable {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            temp = createTemp(folder, absolute.getFileName().toString());
             staged.add(new Staged(temp, absolute));
-            Files.write(temp, content);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
         } catch (IOException e) {
             throw new NvsInputException("cannot write '" + target + "': " + describe(e), null, 0, null, e);
         }
@@ -101,6 +105,24 @@ final class OutputFiles implements AutoCloseable {
         try (OutputFiles files = new OutputFiles()) {
             files.stage(target, content);
             files.commit();
+        }
+    }
+
+    /**
+     * Creates an empty temporary file in {@code folder}. Unlike {@link Files#createTempFile}, which draws its name
+     * from a {@code SecureRandom} (slow to start), the name comes from the clock and a counter.
+     */
+    private static Path createTemp(Path folder, String name) throws IOException {
+        long stamp = System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve("." + name + "." + Long.toHexString(stamp + attempt) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 1000) {
+                    throw e;
+                }
+            }
         }
     }
 
