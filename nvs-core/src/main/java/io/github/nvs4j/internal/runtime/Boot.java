@@ -1,0 +1,303 @@
+package io.github.nvs4j.internal.runtime;
+
+import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.read.BootRepair;
+import io.github.nvs4j.read.BootRepair.Kind;
+import io.github.nvs4j.read.Stats;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the emulated ESP-IDF runtime on an image the way the device oracle of {@code testdata/device-images} did:
+ * {@code nvs_flash_init_partition} (§7.1–§7.5), {@code nvs_get_stats}, the iterator over every namespace, one
+ * {@code nvs_get_*} per listed item in iterator order, then the {@code unlisted} rule for legacy blobs. The input
+ * is never modified: the runtime works on a copy of the whole pages.
+ */
+public final class Boot {
+
+    private static final int N = PageSet.N;
+
+    private Boot() {
+    }
+
+    /**
+     * @param image the partition image (any length; a trailing partial page is ignored as the runtime does)
+     * @param readOnly whether the partition is read-only
+     * @return what the device sees
+     */
+    public static BootOutcome run(byte[] image, boolean readOnly) {
+        int pageCount = image.length / Page.SIZE;
+        byte[] flash = Arrays.copyOf(image, pageCount * Page.SIZE);
+        PageSet ps = new PageSet(flash, pageCount, readOnly);
+        if (image.length % Page.SIZE != 0) {
+            ps.repairs.add(new BootRepair(Kind.TRAILING_BYTES_IGNORED, pageCount, -1, (long) pageCount * Page.SIZE,
+                    -1, null, 0, false, "the last " + image.length % Page.SIZE + " bytes do not make a whole "
+                    + "4096-byte page: the runtime uses " + pageCount + " page(s) and ignores them"));
+        }
+        for (int p = 0; p < pageCount; p++) {
+            int rc = PageLoader.load(ps, p);
+            if (rc != Esp.OK) {
+                return failed(rc, ps);
+            }
+        }
+        PageManager pm = new PageManager(ps);
+        int rc = pm.load();
+        if (rc != Esp.OK) {
+            return failed(rc, ps);
+        }
+        Storage storage = new Storage(pm);
+        storage.init();
+        Stats stats = stats(ps, pm, storage);
+        storage.buildIndex();
+        int[] rank = pm.ranks();
+        List<ViewRow> entries = new ArrayList<>();
+        List<ViewRow> unreadable = new ArrayList<>();
+        listAndRead(ps, pm, storage, rank, entries, unreadable);
+        List<ViewRow> unlisted = unlisted(ps, pm, storage, rank, entries, unreadable);
+        entries.sort(ViewRow::compare);
+        unreadable.sort(ViewRow::compare);
+        unlisted.sort(ViewRow::compare);
+        List<BootOutcome.LoadedNamespace> names = new ArrayList<>(storage.nsCount);
+        for (int i = 0; i < storage.nsCount; i++) {
+            int slot = storage.nsSlot[i];
+            names.add(new BootOutcome.LoadedNamespace(trim(storage.nsNames[i]), storage.nsIndex[i], slot / N,
+                    slot % N, position(rank, pm, slot / N, slot % N)));
+        }
+        return new BootOutcome(Esp.OK, stats, List.copyOf(entries), List.copyOf(unreadable), List.copyOf(unlisted),
+                List.copyOf(ps.repairs), List.copyOf(names));
+    }
+
+    private static BootOutcome failed(int rc, PageSet ps) {
+        return new BootOutcome(rc, null, List.of(), List.of(), List.of(), List.copyOf(ps.repairs), List.of());
+    }
+
+    private static long position(int[] rank, PageManager pm, int page, int entry) {
+        long r = rank[page] >= 0 ? rank[page] : (long) pm.orderSize + page;
+        return r * N + entry;
+    }
+
+    /** {@code nvs_get_stats} (§7.9). */
+    private static Stats stats(PageSet ps, PageManager pm, Storage storage) {
+        int used = 0;
+        int free = 0;
+        int total = 0;
+        for (int k = 0; k < pm.orderSize; k++) {
+            int p = pm.order[k];
+            switch (ps.state[p]) {
+                case PageSet.FREEING, PageSet.INVALID -> {
+                    return null;
+                }
+                case PageSet.ACTIVE, PageSet.FULL -> {
+                    used += ps.used[p];
+                    free += N - ps.used[p];
+                }
+                default -> free += N;
+            }
+            total += N;
+        }
+        free += N * pm.freeCount();
+        total += N * pm.freeCount();
+        return new Stats(used, free, free >= N ? free - N : 0, total, storage.nsCount);
+    }
+
+    /** The iterator ({@code nvs_entry_find} / {@code nvs_entry_next}), then one read per listed item. */
+    private static void listAndRead(PageSet ps, PageManager pm, Storage storage, int[] rank, List<ViewRow> entries,
+                                    List<ViewRow> unreadable) {
+        byte[] b = ps.flash;
+        int capacity = 64;
+        int[] slots = new int[capacity];
+        byte[][] names = new byte[capacity][];
+        int listed = 0;
+        byte[] name = new byte[16];
+        for (int k = 0; k < pm.orderSize; k++) {
+            int p = pm.order[k];
+            int index = 0;
+            int found;
+            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+                int e = PageSet.entryOffset(p, found);
+                index = found + (b[e + 2] & 0xFF);
+                int ns = b[e] & 0xFF;
+                int type = b[e + 1] & 0xFF;
+                int chunk = b[e + 3] & 0xFF;
+                if (ns == 0 || type == ItemHeader.T_BLOB || type == ItemHeader.T_BLOB_IDX
+                        || (type == ItemHeader.T_BLOB_DATA && chunk != 0 && chunk != 0x80)) {
+                    continue;
+                }
+                int owner = storage.namespaceOfIndex(ns);
+                if (owner >= 0) {
+                    name = storage.nsNames[owner];
+                }
+                if (listed == capacity) {
+                    capacity *= 2;
+                    slots = Arrays.copyOf(slots, capacity);
+                    names = Arrays.copyOf(names, capacity);
+                }
+                slots[listed] = p * N + found;
+                names[listed] = name;
+                listed++;
+            }
+        }
+        Storage.Read read = new Storage.Read();
+        for (int i = 0; i < listed; i++) {
+            int p = slots[i] / N;
+            int idx = slots[i] % N;
+            int e = PageSet.entryOffset(p, idx);
+            int type = b[e + 1] & 0xFF;
+            byte[] key = PageSet.normalisedKey(b, e);
+            byte[] nsName = names[i];
+            long pos = position(rank, pm, p, idx);
+            int nsIndex = storage.openNamespace(nsName);
+            NvsValue value = null;
+            int error;
+            if (nsIndex < 0) {
+                error = Esp.ERR_NVS_NOT_FOUND;
+            } else if (ItemHeader.isFixedSize(type)) {
+                int at = storage.readFixed(nsIndex, type, key);
+                error = at < 0 ? -at : Esp.OK;
+                if (at >= 0) {
+                    value = fixedValue(b, at, type);
+                }
+            } else if (type == ItemHeader.T_SZ) {
+                storage.readString(nsIndex, key, read);
+                error = read.error;
+                if (error == Esp.OK) {
+                    value = stringValue(read.payload);
+                }
+            } else {
+                storage.readBlob(nsIndex, key, read);
+                error = read.error;
+                if (error == Esp.OK) {
+                    value = NvsValue.Blob.of(read.payload);
+                }
+            }
+            ViewRow row = new ViewRow(trim(nsName), trim(key), type, value, error, pos, p, idx);
+            (error == Esp.OK ? entries : unreadable).add(row);
+        }
+    }
+
+    /**
+     * The dumper's rule for legacy blobs (device-images README, {@code unlisted}): WRITTEN entries of type 0x41 on
+     * pages whose state word is ACTIVE, FULL or FREEING, named through the last WRITTEN namespace record with their
+     * index, read with {@code nvs_get_blob} unless the same namespace and key is already listed as a blob.
+     */
+    private static List<ViewRow> unlisted(PageSet ps, PageManager pm, Storage storage, int[] rank,
+                                          List<ViewRow> entries, List<ViewRow> unreadable) {
+        byte[] b = ps.flash;
+        int[] record = null;
+        List<ViewRow> out = new ArrayList<>();
+        Set<String> listedBlobs = null;
+        Storage.Read read = new Storage.Read();
+        for (int p = 0; p < ps.pageCount; p++) {
+            if (!stateWordInUse(b, p)) {
+                continue;
+            }
+            for (int i = 0; i < N; i++) {
+                int e = PageSet.entryOffset(p, i);
+                if (ps.pair(p, i) != PageSet.WRITTEN || (b[e + 1] & 0xFF) != ItemHeader.T_BLOB) {
+                    continue;
+                }
+                if (record == null) {
+                    record = namespaceRecords(ps);
+                    listedBlobs = blobKeys(entries, unreadable);
+                }
+                int rec = record[b[e] & 0xFF];
+                if (rec < 0) {
+                    continue;
+                }
+                byte[] nsName = PageSet.normalisedKey(b, rec);
+                int nsIndex = storage.openNamespace(nsName);
+                byte[] key = PageSet.normalisedKey(b, e);
+                if (nsIndex < 0 || listedBlobs.contains(pairKey(trim(nsName), trim(key)))) {
+                    continue;
+                }
+                storage.readBlob(nsIndex, key, read);
+                if (read.error == Esp.OK) {
+                    out.add(new ViewRow(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA,
+                            NvsValue.Blob.of(read.payload), Esp.OK, position(rank, pm, p, i), p, i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean stateWordInUse(byte[] b, int page) {
+        int word = Bytes.u32(b, page * Page.SIZE);
+        return word == 0xFFFFFFFE || word == 0xFFFFFFFC || word == 0xFFFFFFF8;
+    }
+
+    /** @return for each namespace index, the offset of the last WRITTEN namespace record carrying it, or -1 */
+    private static int[] namespaceRecords(PageSet ps) {
+        byte[] b = ps.flash;
+        int[] record = new int[256];
+        Arrays.fill(record, -1);
+        for (int p = 0; p < ps.pageCount; p++) {
+            if (!stateWordInUse(b, p)) {
+                continue;
+            }
+            for (int i = 0; i < N; i++) {
+                int e = PageSet.entryOffset(p, i);
+                if (ps.pair(p, i) == PageSet.WRITTEN && b[e] == 0 && b[e + 1] == ItemHeader.T_U8) {
+                    record[b[e + 24] & 0xFF] = e;
+                }
+            }
+        }
+        return record;
+    }
+
+    private static Set<String> blobKeys(List<ViewRow> entries, List<ViewRow> unreadable) {
+        Set<String> keys = new HashSet<>();
+        for (List<ViewRow> rows : List.of(entries, unreadable)) {
+            for (ViewRow row : rows) {
+                if (row.type() == ItemHeader.T_BLOB_DATA) {
+                    keys.add(pairKey(row.namespace(), row.key()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String pairKey(byte[] ns, byte[] key) {
+        return new String(ns, StandardCharsets.ISO_8859_1) + '\0' + new String(key, StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] trim(byte[] normalised) {
+        return Arrays.copyOf(normalised, PageSet.keyLength(normalised));
+    }
+
+    private static NvsValue fixedValue(byte[] b, int e, int type) {
+        int d = e + 24;
+        return switch (type) {
+            case ItemHeader.T_U8 -> new NvsValue.U8(b[d] & 0xFF);
+            case ItemHeader.T_I8 -> new NvsValue.I8(b[d]);
+            case ItemHeader.T_U16 -> new NvsValue.U16(Bytes.u16(b, d));
+            case ItemHeader.T_I16 -> new NvsValue.I16((short) Bytes.u16(b, d));
+            case ItemHeader.T_U32 -> new NvsValue.U32(Bytes.u32(b, d) & 0xFFFF_FFFFL);
+            case ItemHeader.T_I32 -> new NvsValue.I32(Bytes.u32(b, d));
+            case ItemHeader.T_U64 -> new NvsValue.U64(Bytes.u64(b, d));
+            case ItemHeader.T_I64 -> new NvsValue.I64(Bytes.u64(b, d));
+            case ItemHeader.T_FLOAT -> new NvsValue.F32(Bytes.u32(b, d));
+            case ItemHeader.T_DOUBLE -> new NvsValue.F64(Bytes.u64(b, d));
+            default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
+        };
+    }
+
+    /**
+     * A string as {@code nvs_get_str} hands it to a C program: the payload up to its first NUL. A payload without
+     * any NUL (only the generator's {@code STRING} encoding writes one) is taken whole, cut to the 3999 bytes a
+     * string value can hold.
+     */
+    private static NvsValue stringValue(byte[] payload) {
+        int n = 0;
+        while (n < payload.length && payload[n] != 0) {
+            n++;
+        }
+        return NvsValue.Str.ofBytes(Arrays.copyOf(payload, Math.min(n, NvsValue.MAX_STRING_BYTES)));
+    }
+}
