@@ -16,6 +16,6 @@ module io.github.nvs4j.core {
     exports io.github.nvs4j.write;
     exports io.github.nvs4j.read;
     exports io.github.nvs4j.check;
-    // exports io.github.nvs4j.crypto;     (uncomment with the first public type)
+    exports io.github.nvs4j.crypto;
     // exports io.github.nvs4j.partition;  (uncomment with the first public type)
 }
