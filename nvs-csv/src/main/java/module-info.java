@@ -7,5 +7,5 @@ module io.github.nvs4j.csv {
     requires de.siegmar.fastcsv;
 
     exports io.github.nvs4j.csv;
-    // exports io.github.nvs4j.mfg;   (uncomment with the first public type)
+    exports io.github.nvs4j.mfg;
 }

@@ -1,0 +1,130 @@
+package io.github.nvs4j.mfg;
+
+import io.github.nvs4j.NvsInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The reader against Python 3.11.7: every expected record list below is what {@code mfg_gen.py}'s pipeline gives
+ * for the same bytes (UTF-8 text with universal newlines, whitespace-only lines dropped, then {@code csv.reader}),
+ * recorded by running that pipeline.
+ */
+class ExcelCsvReaderTest {
+
+    static Stream<Arguments> pythonRecords() {
+        return Stream.of(
+                Arguments.of("a,b\nc,d\n", List.of(List.of("a", "b"), List.of("c", "d"))),
+                Arguments.of("a,b\r\nc,d\r\n", List.of(List.of("a", "b"), List.of("c", "d"))),
+                Arguments.of("a,b\rc,d\r", List.of(List.of("a", "b"), List.of("c", "d"))),
+                Arguments.of("a,b\n\n   \n\t\nc,d", List.of(List.of("a", "b"), List.of("c", "d"))),
+                Arguments.of("\"multi\nline\",x\n", List.of(List.of("multi\nline", "x"))),
+                Arguments.of("\"multi\r\nline\",x\r\n", List.of(List.of("multi\nline", "x"))),
+                Arguments.of("\"keep\n\nblank?\",x\n", List.of(List.of("keep\nblank?", "x"))),
+                Arguments.of("\"a\"\"b\",c\n", List.of(List.of("a\"b", "c"))),
+                Arguments.of("\"ab\"cd,e\n", List.of(List.of("abcd", "e"))),
+                Arguments.of("a\"b,c\n", List.of(List.of("a\"b", "c"))),
+                Arguments.of(",,\n", List.of(List.of("", "", ""))),
+                Arguments.of("a, b ,c \n", List.of(List.of("a", " b ", "c "))),
+                Arguments.of("\"x\" ,y\n", List.of(List.of("x ", "y"))),
+                Arguments.of("#c,d\n", List.of(List.of("#c", "d"))),
+                Arguments.of("k,\"v,w\"\n", List.of(List.of("k", "v,w"))),
+                Arguments.of("\u00a0\n1,2\n", List.of(List.of("1", "2"))),
+                Arguments.of("a,b\n\f\n", List.of(List.of("a", "b"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("pythonRecords")
+    void readsRecordsAsMfgGenDoes(String text, List<List<String>> expected) {
+        assertThat(fields(read(text))).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsKnowTheirPhysicalLineInTheOriginalFile() {
+        List<CsvRecord> records = read("a,b\n\n  \n\"x\ny\",z\r\n\r\nlast,1");
+        assertThat(records).extracting(CsvRecord::line).containsExactly(1, 4, 7);
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsSkipped() {
+        byte[] bytes = "\uFEFFns,namespace,\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(fields(read(bytes))).containsExactly(List.of("ns", "namespace", ""));
+    }
+
+    @Test
+    void aByteOrderMarkElsewhereIsText() {
+        assertThat(fields(read("a,b\n\uFEFFc,d\n"))).containsExactly(List.of("a", "b"), List.of("\uFEFFc", "d"));
+    }
+
+    @Test
+    void crLfSplitAcrossTheReadBufferIsOneLineBreak() {
+        String first = "k," + "v".repeat(16 * 1024 - 3) + "\r";
+        List<CsvRecord> records = read(first + "\nnext,1\n");
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).fields()).containsExactly("next", "1");
+        assertThat(records.get(1).line()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithItsLine() {
+        byte[] bytes = "a,b\nc,d\ne,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> read(bytes))
+                .isInstanceOf(NvsInputException.class)
+                .hasMessage("in.csv:3: the line is not valid UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
+    void anUnclosedQuoteIsRefusedNamingWhereTheRecordStarts() {
+        assertThatThrownBy(() -> read("a,b\n\"open,c\nmore\n"))
+                .isInstanceOf(NvsInputException.class)
+                .satisfies(e -> assertThat(((NvsInputException) e).line()).isEqualTo(2))
+                .hasMessageContaining("never closed");
+    }
+
+    @Test
+    void anOverlongRecordIsRefused() {
+        String huge = "k,\"" + "x".repeat(ExcelCsvReader.MAX_RECORD_CHARS / 2) + "\n"
+                + "x".repeat(ExcelCsvReader.MAX_RECORD_CHARS / 2) + "\"\n";
+        assertThatThrownBy(() -> read(huge))
+                .isInstanceOf(NvsInputException.class)
+                .hasMessageContaining("longer than " + ExcelCsvReader.MAX_RECORD_CHARS);
+    }
+
+    @Test
+    void pythonWhitespaceIsUnicodeAware() {
+        // Python: ' \x85\xa0\u2028\x1c'.isspace() is True for each; '\u200b' and '\ufeff' are not whitespace
+        assertThat(ExcelCsvReader.isPythonSpace(" \u0085\u00a0\u2028\u001c\u3000\u202f\t\n")).isTrue();
+        assertThat(ExcelCsvReader.isPythonSpace("\u200b")).isFalse();
+        assertThat(ExcelCsvReader.isPythonSpace("\ufeff")).isFalse();
+        assertThat(ExcelCsvReader.isPythonSpace("")).isFalse();
+    }
+
+    private static List<CsvRecord> read(String text) {
+        return read(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<CsvRecord> read(byte[] bytes) {
+        List<CsvRecord> records = new ArrayList<>();
+        try (ExcelCsvReader reader = new ExcelCsvReader(new ByteArrayInputStream(bytes), "in.csv")) {
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    private static List<List<String>> fields(List<CsvRecord> records) {
+        return records.stream().map(CsvRecord::fields).toList();
+    }
+
+}
