@@ -18,6 +18,8 @@ final class Commands {
     static CliCommand create(String name) {
         return switch (name) {
             case "generate" -> new GenerateCommand();
+            case "dump" -> new DumpCommand();
+            case "check" -> new CheckCommand();
             default -> null;
         };
     }
