@@ -18,6 +18,10 @@ final class Commands {
     static CliCommand create(String name) {
         return switch (name) {
             case "generate" -> new GenerateCommand();
+            case "encrypt" -> new EncryptCommand();
+            case "decrypt" -> new DecryptCommand();
+            case "generate-key" -> new GenerateKeyCommand("generate-key");
+            case "mfg generate-key" -> new GenerateKeyCommand("mfg generate-key");
             case "dump" -> new DumpCommand();
             case "check" -> new CheckCommand();
             default -> null;
