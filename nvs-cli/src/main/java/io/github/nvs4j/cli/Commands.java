@@ -21,6 +21,7 @@ final class Commands {
             case "encrypt" -> new EncryptCommand();
             case "decrypt" -> new DecryptCommand();
             case "generate-key" -> new GenerateKeyCommand("generate-key");
+            case "mfg generate" -> new MfgGenerateCommand();
             case "mfg generate-key" -> new GenerateKeyCommand("mfg generate-key");
             case "dump" -> new DumpCommand();
             case "check" -> new CheckCommand();
