@@ -81,8 +81,10 @@ public final class CsvInput {
     /**
      * Adds the file and line to an exception that names only a key, for example the writer's report that an item
      * does not fit in the partition. When the key came from exactly one row, the result names that row's file and
-     * line; when several rows have that key (in different namespaces), the reason lists them all; an exception that
-     * already names a source, or names no key known here, is returned unchanged.
+     * line. When several rows have that key (in different namespaces, or a namespace of that name), the row is
+     * chosen by the namespace the reason names ({@code namespace 'x'}, as the writer's messages do) or, for a reason
+     * about a {@code namespace definition}, the namespace row; if that does not settle it, the reason lists all the
+     * rows. An exception that already names a source, or names no key known here, is returned unchanged.
      *
      * @param e an exception about this data
      * @return an exception with the same reason and key, located where possible
@@ -92,8 +94,8 @@ public final class CsvInput {
             return e;
         }
         List<SourceRef> candidates = sourcesOf(e.key());
-        if (candidates.size() == 1) {
-            SourceRef where = candidates.get(0);
+        SourceRef where = candidates.size() == 1 ? candidates.get(0) : chooseByReason(e);
+        if (where != null) {
             String reason = where.context().isEmpty() ? e.reason() : e.reason() + " (" + where.context() + ")";
             NvsInputException located = new NvsInputException(reason, where.source(), where.line(), e.key(), e);
             located.setStackTrace(e.getStackTrace());
@@ -108,6 +110,24 @@ public final class CsvInput {
             return listed;
         }
         return e;
+    }
+
+    private SourceRef chooseByReason(NvsInputException e) {
+        String reason = e.reason();
+        if (reason.startsWith("namespace definition") && namespaceSources.containsKey(e.key())) {
+            return namespaceSources.get(e.key());
+        }
+        SourceRef found = null;
+        for (Map.Entry<String, Map<String, SourceRef>> ns : itemSources.entrySet()) {
+            SourceRef ref = ns.getValue().get(e.key());
+            if (ref != null && reason.contains("namespace '" + ns.getKey() + "'")) {
+                if (found != null) {
+                    return null;
+                }
+                found = ref;
+            }
+        }
+        return found;
     }
 
     @Override

@@ -190,7 +190,10 @@ public final class CsvRowConverter {
     private void checkNotSet(String key, SourceRef where) {
         SourceRef first = itemSources.get(current).get(key);
         if (first != null) {
-            throw refused(where, key, "the key is already set in namespace '" + current + "' at " + first
+            String at = first.source().equals(where.source()) && first.line() > 0
+                    ? "line " + first.line() + (first.context().isEmpty() ? "" : " (" + first.context() + ")")
+                    : first.toString();
+            throw refused(where, key, "the key is already set in namespace '" + current + "' at " + at
                     + ": each key may appear once per namespace");
         }
     }

@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class NvsCsvReader {
 
     /** Largest CSV file read: far above what fills the largest NVS partition. */
-    static final long MAX_CSV_BYTES = 256L << 20;
+    static final long MAX_CSV_BYTES = 64L << 20;
 
     private NvsCsvReader() {
     }

@@ -397,7 +397,7 @@ class NvsCsvReaderTest {
         void d6DuplicateKeysAreRefusedNamingBothLines() {
             NvsInputException e = refusal(HEADER + "dup,namespace,,\nk,data,u8,1\nk,data,string,x\n");
             assertThat(e.getMessage()).isEqualTo("nvs.csv:4: key 'k': the key is already set in namespace 'dup' at"
-                    + " nvs.csv:3: each key may appear once per namespace");
+                    + " line 3: each key may appear once per namespace");
             read(HEADER + "a,namespace,,\nk,data,u8,1\nb,namespace,,\nk,data,u8,2\n");
         }
 
@@ -481,7 +481,7 @@ class NvsCsvReaderTest {
             NvsInputException e = refusal(HEADER + "w,namespace,,\nsta.pmk,data,hex2bin,00\nsta.ssid,data,string,x\n");
             assertThat(e.line()).isEqualTo(4);
             assertThat(e.key()).isEqualTo("sta.pmk");
-            assertThat(e.getMessage()).contains("already set").contains("nvs.csv:3").contains("Wi-Fi key 'sta.ssid'");
+            assertThat(e.getMessage()).contains("already set").contains("at line 3").contains("Wi-Fi key 'sta.ssid'");
         }
 
         @Test
@@ -499,6 +499,34 @@ class NvsCsvReaderTest {
                     .startsWith("nvs.csv:3: key 'a': the row has no encoding field");
             assertThat(refusal("type,key,encoding,value\nnamespace\n").getMessage())
                     .startsWith("nvs.csv:2: the row has no key field");
+        }
+    }
+
+    @Nested
+    class ImplementationDecisions {
+
+        @Test
+        void blankLinesBeforeTheHeaderAreSkipped() {
+            CsvInput in = read("\n\n# c\n" + HEADER + "ns,namespace,,\na,data,u8,1\n");
+            assertThat(in.sourceOf("ns", "a")).contains(SourceRef.of("nvs.csv", 6));
+        }
+
+        @Test
+        void aHeaderWithoutTheColumnsIsRefusedEvenWithoutRows() {
+            assertThat(refusal("foo,bar\n").getMessage()).startsWith("nvs.csv:1: the first line is not the header");
+        }
+
+        @Test
+        void integersWithManyLeadingZerosAreAccepted() {
+            CsvInput in = read(HEADER + "ns,namespace,,\na,data,u8," + "0".repeat(5000) + "1\n");
+            assertThat(value(in, "ns", "a")).isEqualTo(new NvsValue.U8(1));
+        }
+
+        @Test
+        void aNamespaceRowNamedLikeAWifiKeyIsANamespace() {
+            CsvInput in = read(HEADER + "sta.ssid,namespace,,\nap.ssid,namespace,,\nx,data,u8,1\n");
+            assertThat(in.data().namespaces()).containsExactly("sta.ssid", "ap.ssid");
+            assertThat(in.data().items()).extracting(NvsData.Item::key).containsExactly("x");
         }
     }
 

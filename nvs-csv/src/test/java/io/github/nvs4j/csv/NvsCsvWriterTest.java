@@ -114,7 +114,7 @@ class NvsCsvWriterTest {
         NvsData data = NvsData.builder().put("ns", "f", NvsValue.F32.of(1.5f)).build();
         assertThatThrownBy(() -> NvsCsvWriter.write(data)).isInstanceOfSatisfying(NvsInputException.class, e -> {
             assertThat(e.key()).isEqualTo("f");
-            assertThat(e.getMessage()).startsWith("key 'f': the value in namespace 'ns' is a float")
+            assertThat(e.getMessage()).startsWith("key 'f': the value in namespace 'ns' is a float (1.5)")
                     .contains("no encoding for floating-point values");
         });
         NvsData dbl = NvsData.builder().put("ns", "d", NvsValue.F64.of(2.5)).build();

@@ -59,8 +59,10 @@ public record CsvValue(String encoding, String text, Optional<String> lossNote) 
             case BLOB:
                 return exact("hex2bin", HexFormat.of().formatHex(((NvsValue.Blob) value).bytes()));
             default:
+                String number = value instanceof NvsValue.F32 f ? Float.toString(f.value())
+                        : Double.toString(((NvsValue.F64) value).value());
                 throw new NvsInputException("the value in namespace '" + namespace + "' is a " + value.type()
-                        .displayName() + " (" + value + "): the generator's CSV has no encoding for floating-point"
+                        .displayName() + " (" + number + "): the generator's CSV has no encoding for floating-point"
                         + " values, so this data cannot be written as such a CSV", null, 0, key, null);
         }
     }
