@@ -2,6 +2,7 @@ package io.github.nvs4j.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,14 +16,33 @@ import java.util.Objects;
  *                         paths can stay relative (and messages name files as the user typed them)
  * @param terminal whether stderr is a terminal ({@link System#console()} exists)
  * @param debug whether an unexpected exception prints its stack trace
+ * @param notes notes for stderr, printed when the command succeeds (a failing command prints only its error line)
  */
 record CliContext(PrintStream out, PrintStream err, Path workingDirectory, boolean processDirectory,
-                  boolean terminal, boolean debug) {
+                  boolean terminal, boolean debug, List<String> notes) {
 
     CliContext {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(notes, "notes");
+    }
+
+    /**
+     * Keeps a line for stderr, printed once the command has succeeded.
+     *
+     * @param line the line
+     */
+    void note(String line) {
+        notes.add(line);
+    }
+
+    /** Prints the kept notes on stderr. */
+    void printNotes() {
+        for (String line : notes) {
+            err.println(line);
+        }
+        notes.clear();
     }
 
     /**

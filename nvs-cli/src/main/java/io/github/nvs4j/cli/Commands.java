@@ -25,6 +25,7 @@ final class Commands {
             case "mfg generate-key" -> new GenerateKeyCommand("mfg generate-key");
             case "dump" -> new DumpCommand();
             case "check" -> new CheckCommand();
+            case "to-csv" -> new ToCsvCommand();
             default -> null;
         };
     }

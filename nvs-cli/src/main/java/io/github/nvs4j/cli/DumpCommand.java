@@ -55,7 +55,7 @@ final class DumpCommand implements CliCommand {
             MinimalDump dump = NvsToolDump.minimal(source.image());
             context.out().print(dump.json());
             for (String note : dump.notes()) {
-                context.err().println("nvs dump: note: " + Main.oneLine(note));
+                context.note("nvs dump: note: " + Main.oneLine(note));
             }
             return 0;
         }
@@ -82,7 +82,7 @@ final class DumpCommand implements CliCommand {
         }
         StringBuilder sb = new StringBuilder();
         kinds.forEach((kind, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(kind).append(" x").append(n));
-        context.err().println(command + ": note: at boot (or when reading values) the device erases or ignores "
+        context.note(command + ": note: at boot (or when reading values) the device erases or ignores "
                 + view.repairs().size() + (view.repairs().size() == 1 ? " thing" : " things") + " in this image (" + sb
                 + "); run 'nvs check' for details");
     }

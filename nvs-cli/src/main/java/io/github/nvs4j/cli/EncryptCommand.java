@@ -58,7 +58,7 @@ final class EncryptCommand implements CliCommand {
             throw new NvsInputException("Error. --keygen and --inputkey both are not allowed: give one of them");
         }
         if (!keygen && args.option("--keyfile").isPresent()) {
-            context.err().println("nvs encrypt: note: --inputkey argument is given. --keyfile argument will be"
+            context.note("nvs encrypt: note: --inputkey argument is given. --keyfile argument will be"
                     + " ignored...");
         }
         KeyGeneration generated = null;

@@ -84,7 +84,7 @@ final class GenerateCommand implements CliCommand {
             OutputPath target = OutputPath.of(context, args.option("--outdir").orElse(null), output);
             target.checkFolder("--outdir");
             if (target.outdirIgnored()) {
-                context.err().println("nvs " + args.command() + ": note: '" + output
+                context.note("nvs " + args.command() + ": note: '" + output
                         + "' is an absolute path, so --outdir is ignored for it");
             }
             return new Request(List.copyOf(inputs), target, size, version);

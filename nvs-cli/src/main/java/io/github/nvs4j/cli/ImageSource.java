@@ -19,10 +19,13 @@ import java.util.Optional;
  * and decrypted with {@code --key KEYFILE}. Notes about what was selected go to stderr.
  *
  * @param image the plain NVS image
- * @param mode read-only when the selected partition is flagged {@code readonly}
+ * @param mode read-only when the selected partition is flagged {@code readonly} or smaller than 0x3000 bytes
  * @param selection what was selected in the file
  */
 record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
+
+    /** Smallest read/write NVS partition; smaller ones must be flagged readonly in the partition table. */
+    static final long MIN_READ_WRITE = 0x3000;
 
     /** Largest file read. */
     static final long MAX_FILE = Integer.MAX_VALUE - 64;
@@ -60,7 +63,7 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
         byte[] file = read(context.path(imageArgument), imageArgument);
         NvsSelection selection = location.select(file);
         if (selection.origin() != NvsSelection.Origin.WHOLE_FILE) {
-            context.err().println("nvs " + args.command() + ": note: " + selection.summary());
+            context.note("nvs " + args.command() + ": note: " + selection.summary());
         }
         byte[] image = selection.image();
         if (keyFile.isPresent()) {
@@ -71,11 +74,16 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
                 keys.destroy();
             }
         } else if (NvsEncryption.looksEncrypted(image)) {
-            context.err().println("nvs " + args.command() + ": note: the image looks encrypted (no written entry has"
+            context.note("nvs " + args.command() + ": note: the image looks encrypted (no written entry has"
                     + " a valid CRC); give its key file with --key KEYFILE");
         }
-        return new ImageSource(image, selection.readonly() ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE,
-                selection);
+        boolean readOnly = selection.readonly();
+        if (!readOnly && selection.size() < MIN_READ_WRITE) {
+            readOnly = true;
+            context.note("nvs " + args.command() + ": note: the partition is smaller than 0x3000 bytes, so"
+                    + " it is read as a read-only partition (gen_esp32part.py requires the readonly flag below 0x3000)");
+        }
+        return new ImageSource(image, readOnly ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE, selection);
     }
 
     private static NvsLocation location(ParsedArgs args) {

@@ -91,7 +91,7 @@ record KeyGeneration(NvsKeys keys, List<File> files, String keyFileShown) {
         } else {
             for (String ignored : new String[] {"--kp_hmac_keygen", "--kp_hmac_keyfile", "--kp_hmac_inputkey"}) {
                 if (args.flag(ignored)) {
-                    context.err().println("nvs " + args.command() + ": note: " + ignored
+                    context.note("nvs " + args.command() + ": note: " + ignored
                             + " is ignored without --key_protect_hmac");
                 }
             }

@@ -72,8 +72,9 @@ public final class Main {
         List<String> list = new ArrayList<>(Arrays.asList(args));
         boolean debug = list.remove("--debug") | System.getenv("NVS_DEBUG") != null;
         CliContext context = workingDirectory == null
-                ? new CliContext(out, err, Path.of("").toAbsolutePath(), true, terminal, debug)
-                : new CliContext(out, err, workingDirectory.toAbsolutePath(), false, terminal, debug);
+                ? new CliContext(out, err, Path.of("").toAbsolutePath(), true, terminal, debug, new ArrayList<>())
+                : new CliContext(out, err, workingDirectory.toAbsolutePath(), false, terminal, debug,
+                        new ArrayList<>());
         String name = "nvs";
         try {
             if (list.isEmpty()) {
@@ -129,6 +130,7 @@ public final class Main {
             }
             int status = command.run(new ParsedArgs(first, parsed), context);
             out.flush();
+            context.printNotes();
             return status;
         } catch (UsageException e) {
             out.flush();

@@ -90,7 +90,7 @@ final class MfgGenerateCommand implements CliCommand {
         }
         for (String ignored : new String[] {"--keyfile", "--input", "--output"}) {
             if (args.option(ignored).isPresent()) {
-                context.err().println("nvs mfg generate: note: " + ignored + " is ignored (as by mfg_gen.py)");
+                context.note("nvs mfg generate: note: " + ignored + " is ignored (as by mfg_gen.py)");
             }
         }
         MfgProgressBar bar = context.terminal() ? new MfgProgressBar(context.err()) : null;
