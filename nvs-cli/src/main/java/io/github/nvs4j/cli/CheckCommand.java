@@ -4,7 +4,6 @@ import io.github.nvs4j.NvsException;
 import io.github.nvs4j.check.CheckReport;
 import io.github.nvs4j.check.IntegrityChecker;
 import io.github.nvs4j.check.Severity;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code nvs check IMAGE [--format text|json] [--key …] [--partition … | --offset … --size …]}: the integrity
@@ -16,13 +15,13 @@ final class CheckCommand implements CliCommand {
     static final int UNREADABLE = 2;
 
     @Override
-    public CommandSpec spec() {
-        return ImageSource.options(SpecBuilder.command("nvs check")
+    public CommandSyntax syntax() {
+        return ImageSource.options(CommandSyntax.command("nvs check")
                 .synopsis("nvs check [-h] [--format text|json] [--key KEYFILE]",
                         "          [--partition LABEL | --offset N --size N] IMAGE")
                 .description("Check the integrity of an NVS partition image: everything nvs_tool.py -i reports, and",
                         "what matters to a device (page states, sequence numbers, key fields, blob chunk ranges).")
-                .positionals("1", "IMAGE", "An NVS partition image, or a whole-flash dump holding a partition table.")
+                .positionals(1, 1, "IMAGE", "An NVS partition image, or a whole-flash dump holding a partition table.")
                 .option("--format", "FORMAT", "text (default): one line per finding; json: {\"findings\": [...]}."))
                 .footer("",
                         "Examples:",
@@ -31,8 +30,7 @@ final class CheckCommand implements CliCommand {
                         "",
                         "Exit status: 0 no finding is an error (warnings allowed); 1 at least one error;",
                         "2 the image cannot be read at all (missing, shorter than a page, wrong key, bad",
-                        "partition table) or a usage error.")
-                .build();
+                        "partition table) or a usage error.");
     }
 
     @Override

@@ -1,20 +1,18 @@
 package io.github.nvs4j.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-
 /**
- * One sub-command of {@code nvs}: its picocli model (built programmatically, without reflection) and what it does.
- * A command parses nothing itself: it receives the {@link ParsedArgs}, calls one library path and prints.
+ * One sub-command of {@code nvs}: its grammar and what it does. A command parses nothing itself: it receives the
+ * {@link ParsedArgs}, calls one library path and prints.
  */
 interface CliCommand {
 
     /**
-     * Builds the command's model: options, positional parameters and help text. Called only for the command that
-     * runs (or for {@code nvs --help}), so that start-up builds one model, not all of them.
+     * Declares the command's grammar: options, positional parameters and help text. Called only for the command
+     * that runs, so that start-up declares one command, not all of them.
      *
-     * @return a fresh model
+     * @return a fresh grammar
      */
-    CommandSpec spec();
+    CommandSyntax syntax();
 
     /**
      * Runs the command.

@@ -2,7 +2,6 @@ package io.github.nvs4j.cli;
 
 import io.github.nvs4j.crypto.NvsEncryption;
 import io.github.nvs4j.crypto.NvsKeys;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.List;
 
@@ -13,13 +12,13 @@ import java.util.List;
 final class DecryptCommand implements CliCommand {
 
     @Override
-    public CommandSpec spec() {
-        return SpecBuilder.command("nvs decrypt")
+    public CommandSyntax syntax() {
+        return CommandSyntax.command("nvs decrypt")
                 .synopsis("nvs decrypt [-h] [--outdir OUTDIR] INPUT KEY OUTPUT")
                 .description("Decrypt an encrypted NVS partition image, as nvs_partition_gen.py decrypt. Unlike the",
                         "Python tool, a key that does not fit the image is refused instead of giving random bytes,",
                         "and any file names are accepted (the tool wants .bin).")
-                .positionals("3", "INPUT KEY OUTPUT", "INPUT: the encrypted image; KEY: its key file;",
+                .positionals(3, 3, "INPUT KEY OUTPUT", "INPUT: the encrypted image; KEY: its key file;",
                         "OUTPUT: the decrypted image, written to OUTDIR/OUTPUT unless absolute.")
                 .option("--outdir", "OUTDIR", "Folder for the output (created if missing; default: working folder).")
                 .footer("",
@@ -29,8 +28,7 @@ final class DecryptCommand implements CliCommand {
                         "  nvs decrypt nvs_encr.bin keys/nvs_keys.bin nvs_plain.bin",
                         "",
                         "Exit status: 0 written; 1 refused (wrong key, unreadable file; nothing is written);",
-                        "2 usage error.")
-                .build();
+                        "2 usage error.");
     }
 
     @Override

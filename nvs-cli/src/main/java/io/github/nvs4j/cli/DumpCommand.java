@@ -5,7 +5,6 @@ import io.github.nvs4j.check.NvsToolDump;
 import io.github.nvs4j.read.BootRepair;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,14 +16,14 @@ import java.util.TreeMap;
 final class DumpCommand implements CliCommand {
 
     @Override
-    public CommandSpec spec() {
-        return ImageSource.options(SpecBuilder.command("nvs dump")
+    public CommandSyntax syntax() {
+        return ImageSource.options(CommandSyntax.command("nvs dump")
                 .synopsis("nvs dump [-h] [--format text|json|minimal] [--key KEYFILE]",
                         "         [--partition LABEL | --offset N --size N] IMAGE")
                 .description("Show what an ESP32 reads from an NVS partition after it boots (nvs_flash_init, then",
                         "every value the iterator lists, read with nvs_get_*): the init result, the statistics, the",
                         "values, and the items it lists but cannot read or reads without listing.")
-                .positionals("1", "IMAGE", "An NVS partition image, or a whole-flash dump holding a partition table",
+                .positionals(1, 1, "IMAGE", "An NVS partition image, or a whole-flash dump holding a partition table",
                         "(then its first data/nvs partition is read unless --partition or --offset says otherwise).")
                 .option("--format", "FORMAT", "text (default): a table for people;",
                         "json: the device view as JSON (format nvs-oracle/1);",
@@ -39,8 +38,7 @@ final class DumpCommand implements CliCommand {
                         "  nvs dump encrypted.bin --key keys/nvs_keys.bin",
                         "",
                         "Exit status: 0 shown (even when the device could not mount the partition: see 'init');",
-                        "1 the file cannot be read or the selection does not fit it; 2 usage error.")
-                .build();
+                        "1 the file cannot be read or the selection does not fit it; 2 usage error.");
     }
 
     @Override

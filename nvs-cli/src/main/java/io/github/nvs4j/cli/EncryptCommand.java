@@ -3,7 +3,6 @@ package io.github.nvs4j.cli;
 import io.github.nvs4j.NvsInputException;
 import io.github.nvs4j.crypto.NvsEncryption;
 import io.github.nvs4j.crypto.NvsKeys;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.Optional;
 
@@ -14,15 +13,15 @@ import java.util.Optional;
 final class EncryptCommand implements CliCommand {
 
     @Override
-    public CommandSpec spec() {
-        return KeyGeneration.options(SpecBuilder.command("nvs encrypt")
+    public CommandSyntax syntax() {
+        return KeyGeneration.options(CommandSyntax.command("nvs encrypt")
                 .synopsis("nvs encrypt [-h] [--version {1,2}] [--keygen] [--keyfile KEYFILE] [--inputkey INPUTKEY]",
                         "            [--outdir OUTDIR] [--key_protect_hmac] [--kp_hmac_keygen]",
                         "            [--kp_hmac_keyfile FILE] [--kp_hmac_inputkey FILE] INPUT [INPUT...] OUTPUT SIZE")
                 .description("Generate an NVS partition image from CSV files and encrypt it (XTS-AES-256 per entry),",
                         "byte for byte as nvs_partition_gen.py encrypt does. The key is generated (--keygen, saved",
                         "in OUTDIR/keys/) or read from a key file (--inputkey).")
-                .positionals("3..*", "INPUT... OUTPUT SIZE", "As for 'nvs generate': CSV files, the image file",
+                .positionals(3, Integer.MAX_VALUE, "INPUT... OUTPUT SIZE", "As for 'nvs generate': CSV files, the image file",
                         "(OUTDIR/OUTPUT unless absolute; any name accepted) and the partition size.")
                 .option("--version", "{1,2}", "NVS format version (default 2).")
                 .flag("--keygen", "Generate a new key and save it as OUTDIR/keys/KEYFILE.")
@@ -41,8 +40,7 @@ final class EncryptCommand implements CliCommand {
                         "  nvs encrypt nvs.csv nvs_encr.bin 0x6000 --keygen --key_protect_hmac --kp_hmac_inputkey hmac.bin",
                         "",
                         "Exit status: 0 written; 1 refused (one line on stderr; neither image nor key file is left",
-                        "behind); 2 usage error.")
-                .build();
+                        "behind); 2 usage error.");
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.github.nvs4j.csv.CsvOptions;
 import io.github.nvs4j.csv.NvsCsvReader;
 import io.github.nvs4j.write.FormatVersion;
 import io.github.nvs4j.write.NvsWriter;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +21,12 @@ final class GenerateCommand implements CliCommand {
     static final String V2_TEXT = "V2 - Multipage Blob Support Enabled";
 
     @Override
-    public CommandSpec spec() {
-        return SpecBuilder.command("nvs generate")
+    public CommandSyntax syntax() {
+        return CommandSyntax.command("nvs generate")
                 .synopsis("nvs generate [-h] [--version {1,2}] [--outdir OUTDIR] INPUT [INPUT...] OUTPUT SIZE")
                 .description("Generate an NVS partition image from generator CSV files (key,type,encoding,value),",
                         "byte for byte as nvs_partition_gen.py generate writes it.")
-                .positionals("3..*", "INPUT... OUTPUT SIZE",
+                .positionals(3, Integer.MAX_VALUE, "INPUT... OUTPUT SIZE",
                         "INPUT: CSV file(s), read in order as one run (file rows resolve against the working folder).",
                         "OUTPUT: the image file; written to OUTDIR/OUTPUT unless OUTPUT is absolute. Any name is",
                         "  accepted (nvs_partition_gen.py insists on a .bin extension; nvs does not).",
@@ -46,8 +45,7 @@ final class GenerateCommand implements CliCommand {
                         "  nvs generate base.csv device.csv nvs.bin 24576 --version 1 --outdir build",
                         "",
                         "Exit status: 0 written; 1 input refused (one line on stderr naming file, line and key; no",
-                        "output file is left behind); 2 usage error.")
-                .build();
+                        "output file is left behind); 2 usage error.");
     }
 
     @Override

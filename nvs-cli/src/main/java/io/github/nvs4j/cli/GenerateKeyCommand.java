@@ -1,6 +1,5 @@
 package io.github.nvs4j.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code nvs generate-key [--keyfile F] [--outdir D] [HMAC options]} (also {@code nvs mfg generate-key}): an NVS
@@ -16,8 +15,8 @@ final class GenerateKeyCommand implements CliCommand {
     }
 
     @Override
-    public CommandSpec spec() {
-        return KeyGeneration.options(SpecBuilder.command("nvs " + name)
+    public CommandSyntax syntax() {
+        return KeyGeneration.options(CommandSyntax.command("nvs " + name)
                 .synopsis("nvs " + name + " [-h] [--keyfile KEYFILE] [--outdir OUTDIR] [--key_protect_hmac]",
                         "       [--kp_hmac_keygen] [--kp_hmac_keyfile FILE] [--kp_hmac_inputkey FILE]")
                 .description("Generate an NVS encryption key file (4096 bytes: 32-byte XTS data key, 32-byte tweak key,",
@@ -34,8 +33,7 @@ final class GenerateKeyCommand implements CliCommand {
                         "  nvs " + name + " --key_protect_hmac --kp_hmac_keygen --keyfile nvs_keys.bin --outdir out",
                         "  nvs " + name + " --key_protect_hmac --kp_hmac_inputkey hmac_key.bin",
                         "",
-                        "Exit status: 0 written; 1 refused (nothing is written); 2 usage error.")
-                .build();
+                        "Exit status: 0 written; 1 refused (nothing is written); 2 usage error.");
     }
 
     @Override

@@ -36,7 +36,7 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
      * @param spec the command's builder
      * @return the builder
      */
-    static SpecBuilder options(SpecBuilder spec) {
+    static CommandSyntax options(CommandSyntax spec) {
         return spec
                 .option("--key", "KEYFILE", "Decrypt the image with this NVS key file (64 key bytes, as written by",
                         "generate-key or read from the nvs_keys partition).")

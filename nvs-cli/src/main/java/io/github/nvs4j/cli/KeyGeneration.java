@@ -40,7 +40,7 @@ record KeyGeneration(NvsKeys keys, List<File> files, String keyFileShown) {
      * @param keyfileHelp the help text of {@code --keyfile}
      * @return the builder
      */
-    static SpecBuilder options(SpecBuilder spec, String keyfileHelp) {
+    static CommandSyntax options(CommandSyntax spec, String keyfileHelp) {
         return spec
                 .option("--keyfile", "KEYFILE", keyfileHelp)
                 .flag("--key_protect_hmac", "Derive the keys from an HMAC key (HMAC-based NVS key protection, chips",

@@ -113,22 +113,15 @@ public final class Main {
                         + (first.startsWith("mfg ") ? "generate, generate-key (see 'nvs mfg --help')"
                         : Commands.NAMES + " (see 'nvs --help')"));
             }
-            CommandLine commandLine = new CommandLine(command.spec());
-            commandLine.setOverwrittenOptionsAllowed(true);
-            commandLine.setExpandAtFiles(false);
-            commandLine.setAbbreviatedOptionsAllowed(true);
-            ParseResult parsed;
-            try {
-                parsed = commandLine.parseArgs(list.toArray(new String[0]));
-            } catch (ParameterException e) {
-                throw new UsageException(firstLine(e.getMessage()));
+            CommandSyntax syntax = command.syntax();
+            ParsedArgs parsed = syntax.scan(first, list);
+            if (parsed == null) {
+                parsed = parseWithPicocli(syntax, first, list, out);
+                if (parsed == null) {
+                    return 0; // help was shown
+                }
             }
-            if (parsed.isUsageHelpRequested()) {
-                commandLine.usage(out);
-                out.flush();
-                return 0;
-            }
-            int status = command.run(new ParsedArgs(first, parsed), context);
+            int status = command.run(parsed, context);
             out.flush();
             context.printNotes();
             return status;
@@ -158,6 +151,32 @@ public final class Main {
             debug(context, e);
             return 1;
         }
+    }
+
+    /**
+     * Parses a command line that the plain scanner declined: picocli reads abbreviations and help, and reports every
+     * usage error.
+     *
+     * @return the arguments, or {@code null} when help was requested and printed
+     * @throws UsageException for a usage error
+     */
+    static ParsedArgs parseWithPicocli(CommandSyntax syntax, String command, List<String> args, PrintStream out) {
+        CommandLine commandLine = new CommandLine(syntax.toSpec());
+        commandLine.setOverwrittenOptionsAllowed(true);
+        commandLine.setExpandAtFiles(false);
+        commandLine.setAbbreviatedOptionsAllowed(true);
+        ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args.toArray(new String[0]));
+        } catch (ParameterException e) {
+            throw new UsageException(firstLine(e.getMessage()));
+        }
+        if (parsed.isUsageHelpRequested()) {
+            commandLine.usage(out);
+            out.flush();
+            return null;
+        }
+        return ParsedArgs.of(command, parsed);
     }
 
     /** @return the tool version from the jar manifest, or {@code development} when run from classes */

@@ -5,7 +5,6 @@ import io.github.nvs4j.mfg.MfgProgress;
 import io.github.nvs4j.mfg.MfgResult;
 import io.github.nvs4j.mfg.MfgRunner;
 import io.github.nvs4j.write.FormatVersion;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.Locale;
 final class MfgGenerateCommand implements CliCommand {
 
     @Override
-    public CommandSpec spec() {
-        return SpecBuilder.command("nvs mfg generate")
+    public CommandSyntax syntax() {
+        return CommandSyntax.command("nvs mfg generate")
                 .synopsis("nvs mfg generate [-h] [--prefix_num START LEN] [--fileid KEY] [--version {1,2}] [--keygen]",
                         "                 [--inputkey FILE] [--outdir DIR] [--key_protect_hmac] [--kp_hmac_keygen]",
                         "                 [--kp_hmac_keyfile FILE] [--kp_hmac_inputkey FILE] [--threads N]",
@@ -27,7 +26,7 @@ final class MfgGenerateCommand implements CliCommand {
                 .description("Mass manufacturing, as mfg_gen.py generate: for every line of the values CSV, an",
                         "intermediate CSV (OUTDIR/csv/PREFIX-ID.csv) and an NVS image (OUTDIR/bin/PREFIX-ID.bin),",
                         "encrypted with --keygen (OUTDIR/keys/keys-PREFIX-ID.bin) or --inputkey.")
-                .positionals("4", "CONFIG VALUES PREFIX SIZE", "CONFIG: the config CSV (key,type,encoding[,REPEAT]);",
+                .positionals(4, 4, "CONFIG VALUES PREFIX SIZE", "CONFIG: the config CSV (key,type,encoding[,REPEAT]);",
                         "VALUES: the master values CSV (header of keys, one line per device);",
                         "PREFIX: the file name prefix; SIZE: the partition size, as for 'nvs generate'.")
                 .option("--prefix_num", 2, "START LEN", "Name files PREFIX-NNN-ID, NNN counting from START,",
@@ -56,8 +55,7 @@ final class MfgGenerateCommand implements CliCommand {
                         "  nvs mfg generate config.csv values.csv dev 0x6000 --fileid serial --keygen --threads 4",
                         "",
                         "Exit status: 0 all devices written; 1 input refused or a device failed (one line naming",
-                        "the file, line and key; that device's files are not left behind); 2 usage error.")
-                .build();
+                        "the file, line and key; that device's files are not left behind); 2 usage error.");
     }
 
     @Override

@@ -6,21 +6,50 @@ import picocli.CommandLine.ParseResult;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The arguments of one command as strings, read from picocli's {@link ParseResult}; conversions (numbers, choices)
- * are done here so that every usage error has nvs4j's own one-line message.
+ * The arguments of one command as strings, from {@link CommandSyntax#scan} or from picocli; conversions (numbers,
+ * choices) are done here so that every usage error has nvs4j's own one-line message.
  */
 final class ParsedArgs {
 
     private final String command;
-    private final ParseResult result;
+    private final Map<String, List<String>> options;
+    private final List<String> positionals;
 
-    ParsedArgs(String command, ParseResult result) {
+    /**
+     * @param command the command as typed after {@code nvs}
+     * @param options every option given, by long name, with all its values in order (empty for a flag)
+     * @param positionals the positional arguments
+     */
+    ParsedArgs(String command, Map<String, List<String>> options, List<String> positionals) {
         this.command = command;
-        this.result = result;
+        this.options = options;
+        this.positionals = List.copyOf(positionals);
+    }
+
+    /**
+     * @param command the command as typed after {@code nvs}
+     * @param result what picocli parsed
+     * @return the arguments
+     */
+    static ParsedArgs of(String command, ParseResult result) {
+        Map<String, List<String>> options = new HashMap<>();
+        for (OptionSpec option : result.matchedOptions()) {
+            List<String> values = options.computeIfAbsent(option.longestName(), k -> new ArrayList<>());
+            if (option.arity().max() > 0) {
+                values.addAll(option.stringValues());
+            }
+        }
+        List<String> positionals = new ArrayList<>();
+        for (ArgSpec p : result.matchedPositionals()) {
+            positionals.addAll(p.stringValues());
+        }
+        return new ParsedArgs(command, options, positionals);
     }
 
     /** @return the command's name as typed after {@code nvs}, e.g. {@code generate} or {@code mfg generate} */
@@ -33,24 +62,20 @@ final class ParsedArgs {
      * @return its value (the last one if given several times), or empty
      */
     Optional<String> option(String name) {
-        OptionSpec option = result.matchedOption(name);
-        if (option == null || option.stringValues().isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> values = option.stringValues();
-        return Optional.of(values.get(values.size() - 1));
+        List<String> values = options.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
     /**
      * @param name an option taking several values per occurrence, e.g. {@code --prefix_num}
+     * @param perOccurrence how many values each occurrence has
      * @return the values of its last occurrence, or an empty list
      */
     List<String> optionValues(String name, int perOccurrence) {
-        OptionSpec option = result.matchedOption(name);
-        if (option == null) {
+        List<String> values = options.get(name);
+        if (values == null) {
             return List.of();
         }
-        List<String> values = option.stringValues();
         return List.copyOf(values.subList(Math.max(0, values.size() - perOccurrence), values.size()));
     }
 
@@ -59,16 +84,17 @@ final class ParsedArgs {
      * @return whether it was given
      */
     boolean flag(String name) {
-        return result.hasMatchedOption(name);
+        return options.containsKey(name);
     }
 
     /** @return every positional argument, in order */
     List<String> positionals() {
-        List<String> all = new ArrayList<>();
-        for (ArgSpec p : result.matchedPositionals()) {
-            all.addAll(p.stringValues());
-        }
-        return all;
+        return positionals;
+    }
+
+    /** @return the options as given, for tests comparing the two parsers */
+    Map<String, List<String>> options() {
+        return options;
     }
 
     /**

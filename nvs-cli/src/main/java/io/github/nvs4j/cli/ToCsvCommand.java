@@ -8,7 +8,6 @@ import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.partition.NvsSelection;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,13 +21,13 @@ final class ToCsvCommand implements CliCommand {
     private static final int PAGE = 4096;
 
     @Override
-    public CommandSpec spec() {
-        return ImageSource.options(SpecBuilder.command("nvs to-csv")
+    public CommandSyntax syntax() {
+        return ImageSource.options(CommandSyntax.command("nvs to-csv")
                 .synopsis("nvs to-csv [-h] [--key KEYFILE] [--partition LABEL | --offset N --size N] IMAGE OUTPUT")
                 .description("Write the keys a device reads from an image (after boot) as a generator CSV",
                         "(key,type,encoding,value). For an image made by the generator, 'nvs generate' with the",
                         "size and version printed on stderr rebuilds it byte for byte.")
-                .positionals("2", "IMAGE OUTPUT", "IMAGE: an NVS image or a whole-flash dump; OUTPUT: the CSV file."))
+                .positionals(2, 2, "IMAGE OUTPUT", "IMAGE: an NVS image or a whole-flash dump; OUTPUT: the CSV file."))
                 .footer("",
                         "Items the device would erase at boot or cannot read are not in the CSV; a warning on",
                         "stderr says how many there were.",
@@ -38,8 +37,7 @@ final class ToCsvCommand implements CliCommand {
                         "  nvs to-csv flash.bin nvs.csv --partition nvs",
                         "",
                         "Exit status: 0 written; 1 the image cannot be read or converted (nothing is written);",
-                        "2 usage error.")
-                .build();
+                        "2 usage error.");
     }
 
     @Override
