@@ -28,6 +28,8 @@ public final class CdsTraining {
         String[][] commands = {
             {"generate", "nvs.csv", t + "/a.bin", "0x4000"},
             {"generate", "nvs.csv", t + "/b.bin", "0x4000", "--version", "1", "--outdir", t},
+            {"generate", "nvs.csv", t + "/m.bin", "0x10000"},
+            {"dump", t + "/m.bin"},
             {"dump", t + "/a.bin"},
             {"dump", t + "/a.bin", "--format", "json"},
             {"dump", t + "/a.bin", "--format", "minimal"},

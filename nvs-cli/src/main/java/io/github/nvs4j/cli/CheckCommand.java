@@ -43,6 +43,9 @@ final class CheckCommand implements CliCommand {
         try {
             ImageSource source = ImageSource.open(args, context, args.positionals().get(0));
             report = IntegrityChecker.check(source.image());
+            if (report.hasErrors()) {
+                source.noteIfEncrypted(args, context);
+            }
         } catch (NvsException e) {
             throw new ExitException(UNREADABLE, "error: " + Main.oneLine(e.getMessage()));
         }

@@ -60,6 +60,9 @@ final class DumpCommand implements CliCommand {
         DeviceView view = NvsReader.boot(source.image(), source.mode());
         context.out().print(format.equals("json") ? view.toJson() : TextView.render(view));
         noteRepairs(context, "nvs dump", view);
+        if (!view.repairs().isEmpty()) {
+            source.noteIfEncrypted(args, context);
+        }
         return 0;
     }
 

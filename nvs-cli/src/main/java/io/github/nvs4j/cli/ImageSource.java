@@ -73,9 +73,6 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
             } finally {
                 keys.destroy();
             }
-        } else if (NvsEncryption.looksEncrypted(image)) {
-            context.note("nvs " + args.command() + ": note: the image looks encrypted (no written entry has"
-                    + " a valid CRC); give its key file with --key KEYFILE");
         }
         boolean readOnly = selection.readonly();
         if (!readOnly && selection.size() < MIN_READ_WRITE) {
@@ -84,6 +81,20 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
                     + " it is read as a read-only partition (gen_esp32part.py requires the readonly flag below 0x3000)");
         }
         return new ImageSource(image, readOnly ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE, selection);
+    }
+
+    /**
+     * Adds a note when the image was read without a key but looks encrypted. Called only when reading it went
+     * wrong, as the test reads every written entry.
+     *
+     * @param args the parsed arguments
+     * @param context where the note goes
+     */
+    void noteIfEncrypted(ParsedArgs args, CliContext context) {
+        if (args.option("--key").isEmpty() && NvsEncryption.looksEncrypted(image)) {
+            context.note("nvs " + args.command() + ": note: the image looks encrypted (no written entry has"
+                    + " a valid CRC); give its key file with --key KEYFILE");
+        }
     }
 
     private static NvsLocation location(ParsedArgs args) {

@@ -45,6 +45,9 @@ final class ToCsvCommand implements CliCommand {
         List<String> params = args.positionals();
         ImageSource source = ImageSource.open(args, context, params.get(0));
         DeviceView view = NvsReader.boot(source.image(), source.mode());
+        if (!view.repairs().isEmpty()) {
+            source.noteIfEncrypted(args, context);
+        }
         if (!view.init().isOk()) {
             throw new NvsInputException("the device cannot mount this image (nvs_flash_init gives " + view.init()
                     + "), so it has no live keys to convert; see 'nvs check'", params.get(0), 0, null, null);
