@@ -17,8 +17,9 @@ import java.util.Map;
  *       (exact long option names, {@code --name value} or {@code --name=value}, {@code --}). It loads no picocli
  *       class, which matters for start-up time: picocli's classes are compiled for Java 5, so the JDK 17 class-data
  *       sharing archive cannot hold them.</li>
- *   <li>picocli ({@link #toSpec()}), for everything else: {@code --help}, abbreviated options, and every usage
- *       error, which it reports in its own words.</li>
+ *   <li>picocli ({@link #toSpec()}), for everything else: {@code --help}, short options, and every usage error,
+ *       which it reports in its own words. (Abbreviated long options, which Python's argparse accepts, are not:
+ *       picocli does not resolve abbreviations in commands that also take positional parameters.)</li>
  * </ul>
  * The scanner accepts nothing that picocli would refuse or read differently; when in doubt it declines, and picocli
  * parses the line.
@@ -98,7 +99,7 @@ final class CommandSyntax {
      *
      * @param optionName the long name
      * @param label the value's label in help
-     * @param help the help text
+     * @param help the help text (one paragraph: the parts are joined with spaces and wrapped by picocli)
      * @return this grammar
      */
     CommandSyntax option(String optionName, String label, String... help) {
@@ -162,8 +163,8 @@ final class CommandSyntax {
      *
      * @param command the command as typed after {@code nvs}
      * @param args the arguments after the command name
-     * @return the arguments, or {@code null} when picocli must parse the line (help, abbreviations, short options,
-     *         values that look like options, a wrong number of positional parameters, anything unknown)
+     * @return the arguments, or {@code null} when picocli must parse the line (help, short options, values that
+     *         look like options, a wrong number of positional parameters, anything unknown)
      */
     ParsedArgs scan(String command, List<String> args) {
         Map<String, List<String>> values = new HashMap<>();
@@ -212,6 +213,34 @@ final class CommandSyntax {
         return new ParsedArgs(command, values, positionals);
     }
 
+    private static String paragraph(String[] parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            sb.append(sb.length() == 0 ? "" : " ").append(part.strip());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Checks the number of positional arguments that picocli parsed.
+     *
+     * @param args the parsed arguments
+     * @return {@code args}
+     * @throws UsageException if there are too few or too many
+     */
+    ParsedArgs checkPositionals(ParsedArgs args) {
+        int n = args.positionals().size();
+        if (n < minPositionals || n > maxPositionals) {
+            String wanted = minPositionals == maxPositionals ? Integer.toString(minPositionals)
+                    : maxPositionals == Integer.MAX_VALUE ? "at least " + minPositionals
+                    : minPositionals + " to " + maxPositionals;
+            throw new UsageException((n < minPositionals ? "missing arguments" : "too many arguments") + ": expected "
+                    + positionalLabel + " (" + wanted + " argument" + (wanted.equals("1") ? "" : "s") + "), got "
+                    + n + (n == 0 ? "" : ": " + String.join(" ", args.positionals())));
+        }
+        return args;
+    }
+
     /** @return the picocli model of this grammar, with {@code -h/--help} */
     CommandSpec toSpec() {
         CommandSpec spec = CommandSpec.create().name(name);
@@ -224,7 +253,7 @@ final class CommandSyntax {
                 .description("Show this help and exit.").build());
         for (Option o : options) {
             OptionSpec.Builder b = OptionSpec.builder(o.name()).arity(Integer.toString(o.arity()))
-                    .description(o.help()).hidden(o.hidden());
+                    .description(paragraph(o.help())).hidden(o.hidden());
             if (o.arity() == 0) {
                 b.type(boolean.class);
             } else if (o.arity() == 1) {
@@ -235,10 +264,11 @@ final class CommandSyntax {
             spec.addOption(b.build());
         }
         if (maxPositionals > 0) {
-            String arity = minPositionals + ".." + (maxPositionals == Integer.MAX_VALUE ? "*" : maxPositionals);
-            spec.addPositional(PositionalParamSpec.builder().index("0..*").arity(arity).paramLabel(positionalLabel)
+            // Any number here: picocli counts a variable arity per group of positionals between options, so the
+            // count is checked on the whole list by checkPositionals.
+            spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel(positionalLabel)
                     .type(String[].class).auxiliaryTypes(String.class).hideParamSyntax(true)
-                    .description(positionalHelp).build());
+                    .description(paragraph(positionalHelp)).build());
         }
         return spec;
     }

@@ -154,8 +154,7 @@ public final class Main {
     }
 
     /**
-     * Parses a command line that the plain scanner declined: picocli reads abbreviations and help, and reports every
-     * usage error.
+     * Parses a command line that the plain scanner declined: picocli shows help and reports every usage error.
      *
      * @return the arguments, or {@code null} when help was requested and printed
      * @throws UsageException for a usage error
@@ -164,7 +163,6 @@ public final class Main {
         CommandLine commandLine = new CommandLine(syntax.toSpec());
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setExpandAtFiles(false);
-        commandLine.setAbbreviatedOptionsAllowed(true);
         ParseResult parsed;
         try {
             parsed = commandLine.parseArgs(args.toArray(new String[0]));
@@ -176,7 +174,7 @@ public final class Main {
             out.flush();
             return null;
         }
-        return ParsedArgs.of(command, parsed);
+        return syntax.checkPositionals(ParsedArgs.of(command, parsed));
     }
 
     /** @return the tool version from the jar manifest, or {@code development} when run from classes */
