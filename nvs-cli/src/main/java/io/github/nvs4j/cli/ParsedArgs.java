@@ -6,10 +6,13 @@ import picocli.CommandLine.ParseResult;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The arguments of one command as strings, from {@link CommandSyntax#scan} or from picocli; conversions (numbers,
@@ -46,8 +49,12 @@ final class ParsedArgs {
             }
         }
         List<String> positionals = new ArrayList<>();
+        // matchedPositionals() names a spec once per group of positionals it matched; its values hold them all.
+        Set<ArgSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ArgSpec p : result.matchedPositionals()) {
-            positionals.addAll(p.stringValues());
+            if (seen.add(p)) {
+                positionals.addAll(p.stringValues());
+            }
         }
         return new ParsedArgs(command, options, positionals);
     }

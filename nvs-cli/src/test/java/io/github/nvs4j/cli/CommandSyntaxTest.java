@@ -21,6 +21,7 @@ class CommandSyntaxTest {
         "generate|--version=2 a.csv out.bin 0x3000 --outdir build",
         "generate|a.csv out.bin 0x3000 --version 1 --version 2",
         "generate|--outdir x -- -weird.csv out.bin 0x3000",
+        "generate|a.csv --version 1 b.csv --outdir o out.bin 0x3000",
         "encrypt|a.csv out.bin 0x3000 --keygen --keyfile k.bin --key_protect_hmac --kp_hmac_keygen",
         "encrypt|a.csv out.bin 0x3000 --inputkey k.bin",
         "decrypt|in.bin key.bin out.bin --outdir o",
