@@ -27,6 +27,15 @@ import java.util.Objects;
  * entries go. Inputs are never modified; every method returns a new array. Each call initialises its ciphers once and
  * reuses them for every entry of the image; calls are independent and may run concurrently.
  *
+ * <h2>Reading a decrypted image</h2>
+ * A reader given the decrypted image sees what the runtime sees through its decrypting reads, with one exception: the
+ * runtime's half-written-entry test at boot (spec §7.2) reads the first four bytes of the entries behind the first
+ * empty slot of the ACTIVE page <em>raw</em>, that is as ciphertext. A written entry there whose plaintext starts
+ * with {@code FF FF FF FF} (a blob payload entry, say) ends that test's run in the decrypted image but not on an
+ * encrypted device, which erases it and the entries after it. This only matters for images torn by a power loss
+ * (the device image {@code edge-halfwritten-run} has such an entry); a reader that must be exact there can take the
+ * raw words from the encrypted image.
+ *
  * <h2>Wrong keys</h2>
  * XTS has no authentication: decrypting with the wrong key silently yields random bytes. {@link #decryptVerified}
  * checks the result the way a reader would, by the CRCs of the written entry headers, and refuses it when it is

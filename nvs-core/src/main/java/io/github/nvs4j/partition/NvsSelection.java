@@ -1,5 +1,7 @@
 package io.github.nvs4j.partition;
 
+import io.github.nvs4j.read.PartitionMode;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +106,17 @@ public final class NvsSelection {
      */
     public boolean readonly() {
         return partition != null && partition.readonly();
+    }
+
+    /**
+     * Returns the mode to boot the image with: {@link PartitionMode#READ_ONLY} when the partition is flagged
+     * {@link #readonly()}, else {@link PartitionMode#READ_WRITE}. Pass it to
+     * {@link io.github.nvs4j.read.NvsReader#boot(byte[], PartitionMode)}.
+     *
+     * @return the partition mode the runtime would use
+     */
+    public PartitionMode mode() {
+        return readonly() ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE;
     }
 
     /**

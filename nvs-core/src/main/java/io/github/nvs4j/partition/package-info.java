@@ -8,7 +8,7 @@
  *       its bytes out of a dump with the checks an NVS partition needs;</li>
  *   <li>{@link io.github.nvs4j.partition.NvsLocation} is the choice of NVS image (by label, by range, or automatic)
  *       and {@link io.github.nvs4j.partition.NvsSelection} what it selected, including the {@code readonly} flag
- *       that the NVS reader must honour.</li>
+ *       that the NVS reader must honour ({@link io.github.nvs4j.partition.NvsSelection#mode()}).</li>
  * </ul>
  *
  * <p>Errors: {@link io.github.nvs4j.NvsFormatException} for a dump that cannot give what was asked (no table, a

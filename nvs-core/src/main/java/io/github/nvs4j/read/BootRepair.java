@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param key the key of the entry, or {@code null}
  * @param span the number of entries concerned (1 for a single entry, the item's span for an item erased with its
  *             payload, 0 for a page-level repair)
- * @param applied {@code false} when the runtime tried to erase but could not, because the partition is read-only
- *                (then the repair either failed the init or made the page invisible, see {@link Kind#PAGE_INVALIDATED})
+ * @param applied {@code true} when the runtime changed the flash for it (erased entries or a page, copied entries);
+ *                {@code false} when it only ignored something (a corrupt page, trailing bytes, a newer format) or
+ *                when its erase failed because the partition is read-only (which either fails the init or makes the
+ *                page invisible, see {@link Kind#PAGE_INVALIDATED})
  * @param detail a sentence saying what was wrong, for people
  */
 public record BootRepair(Kind kind, int page, int entry, long offset, int nsIndex, String key, int span,

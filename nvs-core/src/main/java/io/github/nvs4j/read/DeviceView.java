@@ -98,8 +98,14 @@ public final class DeviceView {
     }
 
     /**
-     * @return legacy single-page blobs (type 0x41) that the iterator never lists but {@code nvs_get_blob} reads,
-     *         found with the oracle's rule (device-images README, {@code unlisted})
+     * Legacy single-page blobs (type 0x41) that the iterator never lists but {@code nvs_get_blob} reads, found with
+     * the oracle's rule (device-images README, {@code unlisted}): after boot and the reads, every WRITTEN entry with
+     * type byte 0x41 on a page whose state word is ACTIVE, FULL or FREEING (physical order), named through the last
+     * WRITTEN namespace record carrying its index; names and keys are taken up to the first NUL, at most 15 bytes.
+     * A candidate whose namespace cannot be opened, or whose namespace and key is already listed as a blob, is left
+     * out; candidates are not merged with each other.
+     *
+     * @return the readable legacy blobs
      */
     public List<ViewEntry> unlisted() {
         return unlisted;
@@ -122,7 +128,8 @@ public final class DeviceView {
      * {@link NvsData} that produced it. Empty when the init failed.
      *
      * @return the model
-     * @throws NvsFormatException if a live name or key is not valid UTF-8 (the model holds them as text)
+     * @throws NvsFormatException if the live content does not fit the model: a name or key that is not valid UTF-8
+     *                             (the model holds them as text), or more than 254 distinct namespace names
      */
     public NvsData toModel() {
         return ModelAssembly.toModel(outcome);

@@ -58,9 +58,11 @@ public final class NvsReader {
     /**
      * Reads a clean image into the model: every page header CRC, entry CRC and data CRC must verify, the entry
      * state bitmap must be consistent (no illegal pair, no data in an EMPTY entry, no written entry behind an empty
-     * one on the active page), no page may be FREEING, blobs must be complete, every item must belong to a defined
-     * namespace and each key must appear once per namespace. Uses the same runtime emulation as {@link #boot},
-     * mounted read-only, and requires that it repaired nothing.
+     * one on the active page; erased entries are ignored), no page may be FREEING, blobs must be complete, key fields
+     * must be NUL-terminated and zero-padded, every item must belong to a defined namespace (indices 1 to 254, each
+     * name once) and each key must appear once per namespace. Uses the same runtime emulation as {@link #boot},
+     * mounted read-only (so that the generator's 1- and 2-page read-only images are accepted), and requires that it
+     * repaired nothing and read every value. The length must be a whole number of pages.
      *
      * @param image the image; not modified
      * @return the content, in page-log order (see {@link DeviceView#toModel()})

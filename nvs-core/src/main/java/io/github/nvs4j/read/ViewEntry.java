@@ -6,8 +6,7 @@ import java.util.Objects;
 
 /**
  * A value the device lists and can read: the namespace name and key the iterator reports, and what the matching
- * {@code nvs_get_*} call returns. Strings are what an application gets as a C string: the bytes before the first
- * NUL of the payload.
+ * {@code nvs_get_*} call returns. A string is its stored bytes without the terminating NUL.
  *
  * @param namespace the namespace name (UTF-8 decoded; can be borrowed from the previous item, see README)
  * @param key the key, at most 15 bytes

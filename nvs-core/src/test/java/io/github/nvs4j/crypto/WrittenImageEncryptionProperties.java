@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.read.DeviceView;
+import io.github.nvs4j.read.NvsReader;
 import io.github.nvs4j.write.FormatVersion;
 import io.github.nvs4j.write.NvsWriter;
 
@@ -21,7 +23,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-/** Random content through the writer, then encryption: the transform is transparent for written images. */
+/**
+ * Random content through the writer, then encryption: the transform is transparent for written images, and the device
+ * view of the decrypted image is the device view of the plain one.
+ */
 class WrittenImageEncryptionProperties {
 
     /** One random case: the content, its format version and the key. */
@@ -48,12 +53,18 @@ class WrittenImageEncryptionProperties {
     }
 
     @Property(tries = 150)
-    void encryptThenDecryptGivesTheWrittenImage(@ForAll("scenarios") Scenario s) {
+    void encryptThenDecryptGivesTheWrittenImageAndTheSameDeviceView(@ForAll("scenarios") Scenario s) {
         byte[] plain = write(s);
         NvsKeys keys = keys(s.keySeed());
         byte[] encrypted = NvsEncryption.encrypt(plain, keys);
         assertThat(encrypted).hasSize(plain.length);
         assertThat(NvsEncryption.decryptVerified(encrypted, keys)).isEqualTo(plain);
+        DeviceView direct = NvsReader.boot(plain);
+        DeviceView decrypted = NvsReader.boot(NvsEncryption.decryptVerified(encrypted, keys));
+        assertThat(decrypted.init()).isEqualTo(direct.init());
+        assertThat(decrypted.repairs()).isEqualTo(direct.repairs());
+        assertThat(decrypted.toJson()).isEqualTo(direct.toJson());
+        assertThat(decrypted.toModel()).isEqualTo(direct.toModel());
         if (s.data().size() > 0 || !s.data().namespaces().isEmpty()) {
             assertThat(NvsEncryption.looksEncrypted(encrypted)).isTrue();
             assertThat(NvsEncryption.looksEncrypted(plain)).isFalse();

@@ -2,6 +2,7 @@ package io.github.nvs4j.partition;
 
 import io.github.nvs4j.NvsException;
 import io.github.nvs4j.NvsFormatException;
+import io.github.nvs4j.read.PartitionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,6 +142,7 @@ class FlashDumpsTest {
         NvsSelection selection = NvsLocation.auto().select(dump.bytes());
 
         assertThat(selection.readonly()).isTrue();
+        assertThat(selection.mode()).isEqualTo(PartitionMode.READ_ONLY);
         assertThat(selection.encrypted()).isFalse();
         assertThat(selection.summary()).contains("readonly");
         Partition storage = selection.table().orElseThrow().findByLabel("storage").orElseThrow();

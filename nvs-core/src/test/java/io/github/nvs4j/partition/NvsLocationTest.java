@@ -2,6 +2,7 @@ package io.github.nvs4j.partition;
 
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.read.PartitionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -102,6 +103,7 @@ class NvsLocationTest {
         assertThat(selection.image()).isEqualTo(Arrays.copyOfRange(flash, 0xA000, 0xC000));
         assertThat(selection.size()).isEqualTo(0x2800);
         assertThat(selection.readonly()).isFalse();
+        assertThat(selection.mode()).isEqualTo(PartitionMode.READ_WRITE);
         assertThat(selection.partition()).isEmpty();
         assertThat(selection.summary()).contains("bytes 0xa000..0xc7ff").contains("last 0x800 bytes");
         assertThat(NvsLocation.range(MIB - 0x1000, 0x1000).select(flash).imageLength()).isEqualTo(0x1000);

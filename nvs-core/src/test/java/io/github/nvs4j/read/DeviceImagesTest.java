@@ -41,5 +41,22 @@ class DeviceImagesTest {
 
         assertThat(view.toJson()).isEqualTo(expected);
         assertThat(image).as("boot must not modify its input").isEqualTo(copy);
+
+        // the model holds each readable namespace and key once
+        long distinct = Stream.concat(view.entries().stream(), view.unlisted().stream())
+                .map(e -> e.namespace() + "\0" + e.key()).distinct().count();
+        assertThat(view.toModel().size()).isEqualTo(distinct);
+    }
+
+    /** §1.1: the runtime uses floor(size / 4096) pages; bytes after the last whole page change nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("images")
+    void trailingPartialPageIsIgnored(String name) throws IOException {
+        byte[] image = TestData.bytes("device-images/" + name + ".bin");
+        byte[] longer = java.util.Arrays.copyOf(image, image.length + 1000);
+        DeviceView view = NvsReader.boot(longer);
+        assertThat(view.toJson()).isEqualTo(NvsReader.boot(image).toJson());
+        assertThat(view.repairs().get(0).kind()).isEqualTo(BootRepair.Kind.TRAILING_BYTES_IGNORED);
+        assertThat(view.repairs().get(0).offset()).isEqualTo(image.length);
     }
 }

@@ -59,6 +59,18 @@ class ReadOnlyPartitionTest {
     }
 
     @Test
+    void generatorImageWithDuplicateKeysLosesItsLastPage() {
+        // §7.6: "A generator image for a read-only partition with duplicate keys in its last page therefore loses
+        // that whole page on the device." (conformance case duplicate_keys: k twice, m as u32 then as string)
+        byte[] image = TestData.bytes("conformance/duplicate_keys/expected.bin");
+        assertThat(NvsReader.boot(image).entries()).extracting(ViewEntry::key).containsExactly("k", "m");
+        DeviceView ro = NvsReader.boot(image, PartitionMode.READ_ONLY);
+        assertThat(ro.init()).isEqualTo(InitResult.ESP_OK);
+        assertThat(ro.entries()).isEmpty();
+        assertThat(ro.repairs()).extracting(BootRepair::kind).contains(BootRepair.Kind.PAGE_INVALIDATED);
+    }
+
+    @Test
     void anInvalidPageCanBeTheOneActivatedForAnEmptyPageList() {
         // When no page holds a sequence number the page manager activates the first free page, INVALID or not;
         // nvs_get_stats then fails on it (Page::calcEntries refuses INVALID pages).

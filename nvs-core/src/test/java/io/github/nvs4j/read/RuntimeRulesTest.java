@@ -172,12 +172,19 @@ class RuntimeRulesTest {
     }
 
     @Test
-    void stringsAreReadAsCStringsAndMayHoldAnyBytes() {
+    void stringsLoseOnlyTheirTerminatorAndMayHoldAnyBytes() {
+        // §4: one trailing NUL is stripped if present; nothing checks the bytes before it.
         byte[] bad = {'a', (byte) 0xC3, 0};
-        byte[] image = basic(3).variable(0, 1, 1, ItemType.SZ, "s", 0xFF, bad).bytes();
+        byte[] image = basic(3).variable(0, 1, 1, ItemType.SZ, "s", 0xFF, bad)
+                .variable(0, 3, 1, ItemType.SZ, "t", 0xFF, new byte[] {'a', 0, 'b', 0})
+                .variable(0, 5, 1, ItemType.SZ, "u", 0xFF, new byte[] {'x', 'y'})
+                .bytes();
         DeviceView view = NvsReader.boot(image);
-        assertThat(view.entries().get(0).value()).isEqualTo(NvsValue.Str.ofBytes(new byte[] {'a', (byte) 0xC3}));
-        assertThat(view.toJson()).contains("\"value\": \"a\uFFFD\", \"value_hex\": \"61c3\"}");
+        assertThat(view.entries()).extracting(ViewEntry::value).containsExactly(
+                NvsValue.Str.ofBytes(new byte[] {'a', (byte) 0xC3}), NvsValue.Str.ofBytes(new byte[] {'a', 0, 'b'}),
+                NvsValue.Str.of("xy"));
+        assertThat(view.toJson()).contains("\"key\": \"s\", \"type\": \"str\", \"value\": \"a\uFFFD\", \"value_hex\": \"61c3\"}",
+                "\"key\": \"t\", \"type\": \"str\", \"value\": \"a\\u0000b\"}", "\"value\": \"xy\"}");
     }
 
     @Test

@@ -28,6 +28,11 @@ sealed interface DeviceEncryption {
     /**
      * Finishes a device: encrypts its plain image as the run requires.
      *
+     * @param row the device
+     * @param name the device's base file name
+     * @param data the device's content
+     * @param plainImage the plain image
+     * @param csv the per-device CSV
      * @return the device's image and files
      */
     DeviceImage finish(DeviceRow row, String name, NvsData data, byte[] plainImage, byte[] csv);
@@ -65,7 +70,11 @@ sealed interface DeviceEncryption {
         }
     }
 
-    /** {@code --inputkey}: one key for all devices. @param keys the key */
+    /**
+     * {@code --inputkey}: one key for all devices.
+     *
+     * @param keys the key
+     */
     record InputKey(NvsKeys keys) implements DeviceEncryption {
         @Override
         public DeviceImage finish(DeviceRow row, String name, NvsData data, byte[] plainImage, byte[] csv) {
@@ -73,7 +82,11 @@ sealed interface DeviceEncryption {
         }
     }
 
-    /** {@code --keygen}: a new random key per device. @param random the source of keys */
+    /**
+     * {@code --keygen}: a new random key per device.
+     *
+     * @param random the source of keys
+     */
     record RandomKeys(SecureRandom random) implements DeviceEncryption {
         @Override
         public DeviceImage finish(DeviceRow row, String name, NvsData data, byte[] plainImage, byte[] csv) {
@@ -87,7 +100,11 @@ sealed interface DeviceEncryption {
         }
     }
 
-    /** {@code --keygen --key_protect_hmac --kp_hmac_keygen}: a new HMAC key per device. @param random the source */
+    /**
+     * {@code --keygen --key_protect_hmac --kp_hmac_keygen}: a new HMAC key per device.
+     *
+     * @param random the source of HMAC keys
+     */
     record RandomHmacKeys(SecureRandom random) implements DeviceEncryption {
         @Override
         public DeviceImage finish(DeviceRow row, String name, NvsData data, byte[] plainImage, byte[] csv) {
@@ -103,7 +120,11 @@ sealed interface DeviceEncryption {
         }
     }
 
-    /** {@code --keygen --key_protect_hmac --kp_hmac_inputkey}: keys derived from one HMAC key. @param keys them */
+    /**
+     * {@code --keygen --key_protect_hmac --kp_hmac_inputkey}: keys derived from one HMAC key.
+     *
+     * @param keys the derived keys
+     */
     record InputHmacKey(NvsKeys keys) implements DeviceEncryption {
         @Override
         public DeviceImage finish(DeviceRow row, String name, NvsData data, byte[] plainImage, byte[] csv) {

@@ -120,11 +120,6 @@ final class ExcelCsvReader implements Closeable {
         }
     }
 
-    /** @return the physical line number of the last line read (0 before the first) */
-    int physicalLine() {
-        return physicalLine;
-    }
-
     private void process(int c) {
         switch (state) {
             case START_RECORD -> {
@@ -205,8 +200,8 @@ final class ExcelCsvReader implements Closeable {
     private String nextContentLine() {
         while (true) {
             String line = nextPhysicalLine();
-            if (line == null || !isPythonSpace(line)) {
-                return line;
+            if (line == null || !line.isEmpty() && !isPythonSpace(line)) {
+                return line; // a line is empty only when it was nothing but a byte order mark
             }
         }
     }

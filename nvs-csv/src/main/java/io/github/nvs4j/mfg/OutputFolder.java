@@ -42,11 +42,6 @@ final class OutputFolder {
         this.names = names;
     }
 
-    /** @return {@code OUTDIR} */
-    Path outdir() {
-        return outdir;
-    }
-
     /**
      * Tells whether a target could already exist: only when a target folder exists and holds something, so that
      * runs into a fresh folder need no per-device look-up.

@@ -17,12 +17,10 @@ import java.util.Set;
  */
 final class ValueColumns {
 
-    private final List<String> header;
     private final int[] keyColumns;
     private final int[] repeatColumns;
 
-    private ValueColumns(List<String> header, int[] keyColumns, int[] repeatColumns) {
-        this.header = header;
+    private ValueColumns(int[] keyColumns, int[] repeatColumns) {
         this.keyColumns = keyColumns;
         this.repeatColumns = repeatColumns;
     }
@@ -68,7 +66,7 @@ final class ValueColumns {
                 repeats[n++] = columns[i];
             }
         }
-        return new ValueColumns(header.fields(), columns, Arrays.copyOf(repeats, n));
+        return new ValueColumns(columns, Arrays.copyOf(repeats, n));
     }
 
     private static NvsInputException missingKeys(MfgConfig config, List<ConfigRow.Key> missing, CsvRecord header,
@@ -92,11 +90,6 @@ final class ValueColumns {
         reason.append("; line ").append(header.line()).append(" of ").append(valuesSource)
                 .append(" must name every config key, in config order (other columns are allowed)");
         return new NvsInputException(reason.toString(), config.source(), first.line(), first.name(), null);
-    }
-
-    /** @return the header's column names */
-    List<String> header() {
-        return header;
     }
 
     /**

@@ -62,6 +62,12 @@ class ExcelCsvReaderTest {
     }
 
     @Test
+    void aFileOfOnlyAByteOrderMarkHasNoRecords() {
+        assertThat(read(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})).isEmpty();
+        assertThat(fields(read("\uFEFF\na,b".getBytes(StandardCharsets.UTF_8)))).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
     void aByteOrderMarkElsewhereIsText() {
         assertThat(fields(read("a,b\n\uFEFFc,d\n"))).containsExactly(List.of("a", "b"), List.of("\uFEFFc", "d"));
     }

@@ -205,6 +205,20 @@ class MfgRunnerTest {
     }
 
     @Test
+    void versionOneLimitsApplyPerDevice() throws IOException {
+        Path caseDir = TestData.path("conformance/mfg_5_devices");
+        MfgOptions options = MfgConformanceTest.optionsFor(caseDir).outdir(out())
+                .version(io.github.nvs4j.write.FormatVersion.V1).build();
+        assertThatThrownBy(() -> MfgRunner.run(caseDir.resolve("config.csv"), caseDir.resolve("values.csv"), options,
+                MfgProgress.NONE))
+                .isInstanceOfSatisfying(NvsInputException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.key()).isEqualTo("bigBlob");
+                    assertThat(e.reason()).startsWith("device 1, column 15 (config ").contains("1984");
+                });
+    }
+
+    @Test
     void noDevicesStillCreatesTheFolders() throws IOException {
         MfgResult result = MfgRunner.run(config(CONFIG), Files.writeString(dir.resolve("values.csv"), "sn,port\n"),
                 options().build(), MfgProgress.NONE);

@@ -10,8 +10,10 @@ import io.github.nvs4j.read.Stats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,7 +57,6 @@ public final class Boot {
         Storage storage = new Storage(pm);
         storage.init();
         Stats stats = stats(ps, pm, storage);
-        storage.buildIndex();
         int[] rank = pm.ranks();
         List<ViewRow> entries = new ArrayList<>();
         List<ViewRow> unreadable = new ArrayList<>();
@@ -145,6 +146,7 @@ public final class Boot {
             }
         }
         Storage.Read read = new Storage.Read();
+        Map<byte[], byte[]> trimmedNames = new java.util.IdentityHashMap<>();
         for (int i = 0; i < listed; i++) {
             int p = slots[i] / N;
             int idx = slots[i] % N;
@@ -164,22 +166,23 @@ public final class Boot {
                 if (at >= 0) {
                     value = fixedValue(b, at, type);
                 }
-            } else if (type == ItemHeader.T_SZ) {
-                storage.readString(nsIndex, key, read);
-                error = read.error;
-                if (error == Esp.OK) {
-                    value = stringValue(read.payload);
-                }
             } else {
-                storage.readBlob(nsIndex, key, read);
-                error = read.error;
-                if (error == Esp.OK) {
-                    value = NvsValue.Blob.of(read.payload);
+                if (type == ItemHeader.T_SZ) {
+                    storage.readString(nsIndex, key, read);
+                } else {
+                    storage.readBlob(nsIndex, key, read);
                 }
+                error = read.error;
+                value = read.value;
             }
-            ViewRow row = new ViewRow(trim(nsName), trim(key), type, value, error, pos, p, idx);
+            ViewRow row = ViewRow.of(trimmed(nsName, trimmedNames), trim(key), type, value, error, pos, p, idx);
             (error == Esp.OK ? entries : unreadable).add(row);
         }
+    }
+
+    /** One trimmed copy per namespace name, so that rows share it (and compare by identity first). */
+    private static byte[] trimmed(byte[] name, Map<byte[], byte[]> cache) {
+        return cache.computeIfAbsent(name, Boot::trim);
     }
 
     /**
@@ -219,8 +222,8 @@ public final class Boot {
                 }
                 storage.readBlob(nsIndex, key, read);
                 if (read.error == Esp.OK) {
-                    out.add(new ViewRow(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA,
-                            NvsValue.Blob.of(read.payload), Esp.OK, position(rank, pm, p, i), p, i));
+                    out.add(ViewRow.of(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA, read.value, Esp.OK,
+                            position(rank, pm, p, i), p, i));
                 }
             }
         }
@@ -286,18 +289,5 @@ public final class Boot {
             case ItemHeader.T_DOUBLE -> new NvsValue.F64(Bytes.u64(b, d));
             default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
         };
-    }
-
-    /**
-     * A string as {@code nvs_get_str} hands it to a C program: the payload up to its first NUL. A payload without
-     * any NUL (only the generator's {@code STRING} encoding writes one) is taken whole, cut to the 3999 bytes a
-     * string value can hold.
-     */
-    private static NvsValue stringValue(byte[] payload) {
-        int n = 0;
-        while (n < payload.length && payload[n] != 0) {
-            n++;
-        }
-        return NvsValue.Str.ofBytes(Arrays.copyOf(payload, Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 }

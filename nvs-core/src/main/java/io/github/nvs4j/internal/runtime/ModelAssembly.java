@@ -11,9 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns what the device sees into the model, in page-log order: namespace definitions and items sorted by where
@@ -29,20 +27,14 @@ public final class ModelAssembly {
     /**
      * @param outcome what the runtime found
      * @return the readable key set as a model; empty when the init failed
-     * @throws NvsFormatException when a name or key is not valid UTF-8 or longer than the model allows
+     * @throws NvsFormatException when a name or key is not valid UTF-8, or the namespaces are more than the model
+     *                             holds
      */
     public static NvsData toModel(BootOutcome outcome) {
         if (outcome.init() != Esp.OK) {
             return NvsData.empty();
         }
-        Map<String, ViewRow> latest = new HashMap<>();
-        for (List<ViewRow> rows : List.of(outcome.entries(), outcome.unlisted())) {
-            for (ViewRow row : rows) {
-                String id = text(row.namespace(), row) + '\0' + text(row.key(), row);
-                latest.merge(id, row, (a, b) -> a.position() >= b.position() ? a : b);
-            }
-        }
-        List<ViewRow> items = new ArrayList<>(latest.values());
+        List<ViewRow> items = latest(outcome.entries(), outcome.unlisted());
         items.sort(Comparator.comparingLong(ViewRow::position));
         List<BootOutcome.LoadedNamespace> namespaces = outcome.namespaces();
         NvsData.Builder builder = NvsData.builder();
@@ -64,6 +56,38 @@ public final class ModelAssembly {
         return builder.build();
     }
 
+    /**
+     * Merges the two lists (each sorted by namespace and key) and keeps, for every namespace and key pair, the row
+     * latest in the page log.
+     */
+    private static List<ViewRow> latest(List<ViewRow> a, List<ViewRow> b) {
+        List<ViewRow> merged = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            ViewRow next;
+            if (j == b.size() || (i < a.size() && byKey(a.get(i), b.get(j)) <= 0)) {
+                next = a.get(i++);
+            } else {
+                next = b.get(j++);
+            }
+            int last = merged.size() - 1;
+            if (last >= 0 && ViewRow.sameKey(merged.get(last), next)) {
+                if (next.position() > merged.get(last).position()) {
+                    merged.set(last, next);
+                }
+            } else {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+
+    private static int byKey(ViewRow a, ViewRow b) {
+        int c = ViewRow.compareBytes(a.namespace(), b.namespace());
+        return c != 0 ? c : ViewRow.compareBytes(a.key(), b.key());
+    }
+
     private static void define(NvsData.Builder builder, BootOutcome.LoadedNamespace ns) {
         long offset = Page.entryOffset(ns.page(), ns.entry());
         try {
@@ -78,6 +102,13 @@ public final class ModelAssembly {
     }
 
     static String utf8(byte[] bytes, long offset, int page, int entry) {
+        boolean ascii = true;
+        for (byte x : bytes) {
+            ascii &= x >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

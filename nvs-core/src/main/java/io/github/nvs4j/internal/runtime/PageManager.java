@@ -1,6 +1,5 @@
 package io.github.nvs4j.internal.runtime;
 
-import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.read.BootRepair.Kind;
 
 /**
@@ -215,9 +214,5 @@ final class PageManager {
             rank[order[k]] = k;
         }
         return rank;
-    }
-
-    static int pageOffset(int page) {
-        return page * Page.SIZE;
     }
 }

@@ -207,6 +207,14 @@ final class PageSet {
      * @return the entry index, {@link #NOT_FOUND} or {@link #MISMATCH}
      */
     int findItem(int page, int ns, int type, byte[] key, int chunkIndex, int chunkStart, int begin) {
+        return findItem(page, ns, type, key, chunkIndex, chunkStart, begin, -1);
+    }
+
+    /**
+     * {@link #findItem(int, int, int, byte[], int, int, int)} with the first live hash-list node of the key on
+     * this page already known ({@code hashHit}, or -1 to look it up).
+     */
+    int findItem(int page, int ns, int type, byte[] key, int chunkIndex, int chunkStart, int begin, int hashHit) {
         if (!searchable(page) || begin >= N) {
             return NOT_FOUND;
         }
@@ -217,7 +225,7 @@ final class PageSet {
         int start = begin > first ? begin : first;
         int end = Math.min(nextFree[page], N);
         if (ns != 0xFF && key != null && (type != ItemHeader.T_BLOB_DATA || chunkIndex != 0xFF)) {
-            int cached = hashFind(page, start, ItemHeader.lookupHash(ns, key, chunkIndex));
+            int cached = hashHit >= start ? hashHit : hashFind(page, start, ItemHeader.lookupHash(ns, key, chunkIndex));
             if (cached < 0) {
                 return NOT_FOUND;
             }

@@ -2,14 +2,18 @@ package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.NvsCrc;
+import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.read.BootRepair.Kind;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code nvs::Storage} over a loaded {@link PageManager}: the storage pass of nvs-format.md §7.5 (namespace table,
  * blob index consistency, orphan chunks) and the lookups an application makes afterwards (§7.6): search in page
- * order, {@code nvs_get_*} with its read-time erasures, and the entry iterator.
+ * order and {@code nvs_get_*} with its read-time erasures. ({@link Boot} walks the pages as the entry iterator.)
  *
  * <p>Lookups by key go through a global index of the per-page hash lists, chained per hash bucket in page order,
  * so that a lookup touches only the pages that hold a node with the key's hash, as the runtime's per-page hash
@@ -31,7 +35,23 @@ final class Storage {
     private int[] bucketHead;
     private int[] bucketTail;
     private int[] chainNext;
+    private int[] chainHash;
     private int bucketMask;
+
+    /** First loaded namespace entry (list position) of each index, and of each name; built after loading. */
+    private int[] firstOfIndex;
+    private Map<String, Integer> firstOfName;
+
+    /** The chunks of every blob key, in page order, kept for the read-time clean-up of a broken blob. */
+    private BlobGroups blobGroups;
+
+    /**
+     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
+     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
+     * erase clears the cache.
+     */
+    private NvsValue[] known;
+    private int knownEpoch = -1;
 
     Storage(PageManager manager) {
         this.manager = manager;
@@ -42,7 +62,9 @@ final class Storage {
     // §7.5 storage pass
 
     void init() {
+        buildIndex();
         loadNamespaces();
+        indexNamespaces();
         checkBlobs();
     }
 
@@ -73,57 +95,68 @@ final class Storage {
         nsCount++;
     }
 
-    /** @return the index of the first loaded namespace whose name matches (15 characters), or -1 */
-    int openNamespace(byte[] name) {
+    private void indexNamespaces() {
+        firstOfIndex = new int[256];
+        Arrays.fill(firstOfIndex, -1);
+        firstOfName = new HashMap<>();
         for (int i = 0; i < nsCount; i++) {
-            if (strncmp15(name, nsNames[i])) {
-                return nsIndex[i];
+            if (firstOfIndex[nsIndex[i]] < 0) {
+                firstOfIndex[nsIndex[i]] = i;
             }
+            firstOfName.putIfAbsent(nameId(nsNames[i]), i);
         }
-        return -1;
+    }
+
+    private static String nameId(byte[] normalised) {
+        return new String(normalised, 0, PageSet.keyLength(normalised), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@code nvs_open} of an existing namespace: the first loaded entry whose name matches (15 characters).
+     *
+     * @param name a normalised name (at most 15 bytes, then zeros)
+     * @return its namespace index, or -1
+     */
+    int openNamespace(byte[] name) {
+        Integer first = firstOfName.get(nameId(name));
+        return first == null ? -1 : nsIndex[first];
     }
 
     /** @return the position in the namespace list of the first loaded entry with that index, or -1 */
     int namespaceOfIndex(int index) {
-        for (int i = 0; i < nsCount; i++) {
-            if (nsIndex[i] == index) {
-                return i;
-            }
-        }
-        return -1;
+        return firstOfIndex[index];
     }
 
-    static boolean strncmp15(byte[] a, byte[] b) {
-        for (int j = 0; j < 15; j++) {
-            if (a[j] != b[j]) {
-                return false;
-            }
-            if (a[j] == 0) {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    /** Blob indexes and chunks (§5.4, §7.5 steps 2 and 3). */
+    /**
+     * Blob indexes and chunks (§5.4, §7.5 steps 2 and 3). The runtime matches every chunk against its list of
+     * indexes; here both are grouped by namespace and key first, so that the work stays linear in the image
+     * whatever it holds.
+     */
     private void checkBlobs() {
         PageSet ps = pages;
         byte[] b = ps.flash;
-        // the blob index list, in page order
-        int count = 0;
-        int[] slots = new int[16];
+        // one walk over the pages in order: the blob indexes (the runtime's list) and the chunks
+        IntList indexSlots = new IntList();
+        IntList chunkSlots = new IntList();
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_BLOB_IDX, null, 0xFF, 0xFF, index)) >= 0) {
-                if (count == slots.length) {
-                    slots = Arrays.copyOf(slots, count * 2);
+            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+                int e = PageSet.entryOffset(p, found);
+                int type = b[e + 1] & 0xFF;
+                if (type == ItemHeader.T_BLOB_IDX) {
+                    indexSlots.add(p * N + found);
+                } else if (type == ItemHeader.T_BLOB_DATA) {
+                    chunkSlots.add(p * N + found);
                 }
-                slots[count++] = p * N + found;
-                index = found + 1;
+                index = found + (b[e + 2] & 0xFF);
             }
         }
+        if (indexSlots.size == 0 && chunkSlots.size == 0) {
+            return;
+        }
+        int count = indexSlots.size;
         byte[][] keys = new byte[count][];
         int[] ns = new int[count];
         int[] start = new int[count];
@@ -131,89 +164,78 @@ final class Storage {
         long[] size = new long[count];
         long[] seenSize = new long[count];
         int[] seenChunks = new int[count];
-        boolean[] alive = new boolean[count];
+        BlobGroups groups = new BlobGroups();
         for (int i = 0; i < count; i++) {
-            int e = PageSet.entryOffset(slots[i] / N, slots[i] % N);
+            int slot = indexSlots.get(i);
+            int e = PageSet.entryOffset(slot / N, slot % N);
             keys[i] = PageSet.normalisedKey(b, e);
             ns[i] = b[e] & 0xFF;
             size[i] = Bytes.u32(b, e + 24) & 0xFFFF_FFFFL;
             chunks[i] = b[e + 28] & 0xFF;
             start[i] = b[e + 29] & 0xFF;
-            alive[i] = true;
+            groups.group(ns[i], keys[i]).indexes.add(i);
         }
-        // accumulate chunks into the first index of their family
-        for (int k = 0; k < manager.orderSize; k++) {
-            int p = manager.order[k];
-            int index = 0;
-            int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_BLOB_DATA, null, 0xFF, 0xFF, index)) >= 0) {
-                int e = PageSet.entryOffset(p, found);
-                int c = b[e + 3] & 0xFF;
-                int cns = b[e] & 0xFF;
-                for (int i = 0; i < count; i++) {
-                    int limit = start[i] == 0 ? 0x80 : 0xFF;
-                    if (ns[i] == cns && c >= start[i] && c < limit && PageSet.keyMatches(b, e, keys[i])) {
-                        seenSize[i] += Bytes.u16(b, e + 24);
-                        seenChunks[i]++;
-                        break;
-                    }
-                }
-                index = found + (b[e + 2] & 0xFF);
+        int[] chunkGroup = new int[chunkSlots.size];
+        for (int j = 0; j < chunkSlots.size; j++) {
+            int slot = chunkSlots.get(j);
+            int e = PageSet.entryOffset(slot / N, slot % N);
+            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e));
+            g.chunks.add(slot);
+            chunkGroup[j] = g.id;
+            // each chunk counts for the first index of the list whose version family holds its chunk index
+            int owner = g.firstIndexFor(b[e + 3] & 0xFF, start);
+            if (owner >= 0) {
+                seenSize[owner] += Bytes.u16(b, e + 24);
+                seenChunks[owner]++;
             }
         }
-        // erase the indexes that do not add up
+        // erase the indexes that do not add up (the first findable copy, page by page)
+        boolean[] alive = new boolean[count];
         for (int i = 0; i < count; i++) {
-            if (seenSize[i] == size[i] && seenChunks[i] == chunks[i]) {
+            alive[i] = seenSize[i] == size[i] && seenChunks[i] == chunks[i];
+            if (alive[i]) {
                 continue;
             }
-            alive[i] = false;
             String detail = String.format("blob index records %d bytes in %d chunks (version 0x%02x) but its chunks "
                     + "add up to %d bytes in %d: the runtime erases the index", size[i], chunks[i], start[i],
                     seenSize[i], seenChunks[i]);
-            for (int k = 0; k < manager.orderSize; k++) {
-                int p = manager.order[k];
-                if (!ps.searchable(p)) {
-                    continue;
-                }
-                int idx = ps.findItem(p, ns[i], ItemHeader.T_BLOB_IDX, keys[i], 0xFF, start[i], 0);
-                if (idx >= 0 && ps.eraseLogged(p, idx, Kind.BLOB_INDEX_MISMATCH, detail) == Esp.OK) {
+            int slot;
+            while ((slot = find(ns[i], ItemHeader.T_BLOB_IDX, keys[i], 0xFF, start[i])) >= 0) {
+                if (ps.eraseLogged(slot / N, slot % N, Kind.BLOB_INDEX_MISMATCH, detail) == Esp.OK) {
                     break;
                 }
             }
         }
-        // erase the chunks no surviving index claims
-        for (int k = 0; k < manager.orderSize; k++) {
-            int p = manager.order[k];
-            int index = 0;
-            int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_BLOB_DATA, null, 0xFF, 0xFF, index)) >= 0) {
-                int e = PageSet.entryOffset(p, found);
-                int c = b[e + 3] & 0xFF;
-                int cns = b[e] & 0xFF;
-                int span = b[e + 2] & 0xFF;
-                boolean claimed = false;
-                for (int i = 0; i < count && !claimed; i++) {
-                    claimed = alive[i] && ns[i] == cns && c >= start[i] && c < start[i] + chunks[i]
-                            && PageSet.keyMatches(b, e, keys[i]);
-                }
-                if (!claimed) {
-                    byte[] key = PageSet.normalisedKey(b, e);
-                    int idx = ps.findItem(p, cns, ItemHeader.T_BLOB_DATA, key, c, 0xFF, 0);
-                    if (idx >= 0) {
-                        ps.eraseLogged(p, idx, Kind.ORPHAN_BLOB_CHUNK, String.format("blob chunk 0x%02x belongs "
-                                + "to no valid blob index of its key: the runtime erases it", c));
-                    }
-                }
-                index = found + span;
+        // erase the chunks no surviving index claims, in page order
+        for (int j = 0; j < chunkSlots.size; j++) {
+            int slot = chunkSlots.get(j);
+            int p = slot / N;
+            int e = PageSet.entryOffset(p, slot % N);
+            int c = b[e + 3] & 0xFF;
+            if (!ps.searchable(p) || groups.get(chunkGroup[j]).claims(c, start, chunks, alive)) {
+                continue;
+            }
+            if (ps.pair(p, slot % N) != PageSet.WRITTEN || ps.node[slot] < 0) {
+                continue; // already erased as the first copy of an earlier orphan with the same chunk index
+            }
+            int idx = ps.findItem(p, b[e] & 0xFF, ItemHeader.T_BLOB_DATA, PageSet.normalisedKey(b, e), c, 0xFF, 0);
+            if (idx >= 0) {
+                ps.eraseLogged(p, idx, Kind.ORPHAN_BLOB_CHUNK, String.format("blob chunk 0x%02x belongs to no "
+                        + "valid blob index of its key: the runtime erases it", c));
             }
         }
+        blobGroups = groups;
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // §7.6 lookups
 
-    /** Builds the global index of hash-list nodes, in page order. Call once, after the storage pass. */
-    void buildIndex() {
+    /**
+     * Builds the global index of the hash lists: for every page, in page order, one chain entry per distinct hash
+     * (its first node on that page), chained per hash bucket. Built after the page manager's pass; nodes erased
+     * later stay in the chains and are re-resolved on their page.
+     */
+    private void buildIndex() {
         PageSet ps = pages;
         int nodes = ps.pageCount * N;
         int buckets = Integer.highestOneBit(Math.max(16, nodes)) * 2;
@@ -222,17 +244,22 @@ final class Storage {
         bucketTail = new int[buckets];
         Arrays.fill(bucketHead, -1);
         chainNext = new int[nodes];
+        chainHash = new int[nodes];
+        int[] seen = new int[N];
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
             int base = p * N;
+            int distinct = 0;
             for (int i = 0; i < N; i++) {
                 int h = ps.node[base + i];
-                if (h < 0) {
+                if (h < 0 || contains(seen, distinct, h)) {
                     continue;
                 }
+                seen[distinct++] = h;
                 int bucket = mix(h) & bucketMask;
                 int slot = base + i;
                 chainNext[slot] = -1;
+                chainHash[slot] = h;
                 if (bucketHead[bucket] < 0) {
                     bucketHead[bucket] = slot;
                 } else {
@@ -241,6 +268,15 @@ final class Storage {
                 bucketTail[bucket] = slot;
             }
         }
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int mix(int h) {
@@ -265,17 +301,13 @@ final class Storage {
             return -1;
         }
         int h = ItemHeader.lookupHash(ns, key, chunkIndex);
-        int lastPage = -1;
         for (int slot = bucketHead[mix(h) & bucketMask]; slot >= 0; slot = chainNext[slot]) {
-            if (ps.node[slot] != h) {
+            if (chainHash[slot] != h) {
                 continue;
             }
             int p = slot / N;
-            if (p == lastPage) {
-                continue;
-            }
-            lastPage = p;
-            int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0);
+            int hint = ps.node[slot] == h ? slot % N : -1;
+            int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0, hint);
             if (idx >= 0) {
                 return p * N + idx;
             }
@@ -283,12 +315,30 @@ final class Storage {
         return -1;
     }
 
-    /** The result of a value read: an error code, or the value's bytes. */
+    /** The result of a value read: an error code, or the value. */
     static final class Read {
         int error;
-        /** fixed-size: the entry offset of the item; variable: the payload. */
-        int entryOffset;
-        byte[] payload;
+        NvsValue value;
+    }
+
+    private NvsValue known(int slot) {
+        if (known == null || knownEpoch != pages.repairs.size()) {
+            return null;
+        }
+        return known[slot];
+    }
+
+    private void remember(int slot, NvsValue value, int epoch) {
+        if (epoch != pages.repairs.size()) {
+            return;
+        }
+        if (known == null) {
+            known = new NvsValue[pages.pageCount * N];
+        } else if (knownEpoch != epoch) {
+            Arrays.fill(known, null);
+        }
+        knownEpoch = epoch;
+        known[slot] = value;
     }
 
     /**
@@ -309,6 +359,7 @@ final class Storage {
         int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
+            out.value = null;
             return;
         }
         int size = Bytes.u16(pages.flash, PageSet.entryOffset(slot / N, slot % N) + 24);
@@ -322,10 +373,17 @@ final class Storage {
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
+            NvsValue cached = known(slot);
+            if (cached != null) {
+                out.error = Esp.OK;
+                out.value = cached;
+                return;
+            }
         } else {
             slot = find(ns, ItemHeader.T_BLOB, key, 0xFF, 0xFF);
             if (slot < 0) {
                 out.error = Esp.ERR_NVS_NOT_FOUND;
+                out.value = null;
                 return;
             }
             size = Bytes.u16(b, PageSet.entryOffset(slot / N, slot % N) + 24);
@@ -339,7 +397,7 @@ final class Storage {
 
     /** {@code Storage::readItem} + {@code Page::readItem} of a string or legacy blob. */
     private void readVariable(int ns, int type, byte[] key, int bufferSize, Read out) {
-        out.payload = null;
+        out.value = null;
         int slot = find(ns, type, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
@@ -353,20 +411,40 @@ final class Storage {
             out.error = Esp.ERR_NVS_INVALID_LENGTH;
             return;
         }
-        byte[] data = Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size);
-        if (NvsCrc.of(data, 0, size) != Bytes.u32(pages.flash, e + 28)) {
+        NvsValue cached = known(slot);
+        if (cached != null) {
+            out.error = Esp.OK;
+            out.value = cached;
+            return;
+        }
+        int epoch = pages.repairs.size();
+        if (NvsCrc.of(pages.flash, e + 32, size) != Bytes.u32(pages.flash, e + 28)) {
             int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ,
                     "the data CRC of the value does not match: reading it fails and the runtime erases the item");
             out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
             return;
         }
         out.error = Esp.OK;
-        out.payload = data;
+        out.value = type == ItemHeader.T_SZ ? stringValue(pages.flash, e + 32, size)
+                : NvsValue.Blob.of(Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size));
+        remember(slot, out.value, epoch);
+    }
+
+    /**
+     * A string as {@code nvs_get_str} returns it: the payload without its terminating NUL (nvs-format.md §4: one
+     * trailing NUL is stripped if present, none is required; bytes before it, NULs included, are kept). A 4000-byte
+     * payload without a terminator (only the generator's {@code STRING} encoding can write one) is cut to the 3999
+     * bytes a string value holds.
+     */
+    private static NvsValue stringValue(byte[] b, int from, int size) {
+        int n = size > 0 && b[from + size - 1] == 0 ? size - 1 : size;
+        return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 
     /** {@code Storage::readMultiPageBlob}. */
     private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out) {
-        out.payload = null;
+        out.value = null;
+        int epoch = pages.repairs.size();
         byte[] b = pages.flash;
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot < 0) {
@@ -422,7 +500,10 @@ final class Storage {
             return;
         }
         out.error = err;
-        out.payload = err == Esp.OK ? data : null;
+        if (err == Esp.OK) {
+            out.value = NvsValue.Blob.of(data);
+            remember(slot, out.value, epoch);
+        }
     }
 
     /** {@code Storage::eraseMultiPageBlob} with VER_ANY: both indexes, then every chunk of the key. */
@@ -439,6 +520,20 @@ final class Storage {
             if (pages.eraseLogged(slot / N, slot % N, Kind.BLOB_INCOMPLETE_ON_READ, detail) != Esp.OK) {
                 return;
             }
+        }
+        if (ns != 0xFF && blobGroups != null) {
+            // The runtime walks every page for BLOB_DATA items of the key; these are exactly the key's chunks
+            // collected by the storage pass, in the same order, less those erased since.
+            BlobGroups.Group g = blobGroups.find(ns, key);
+            for (int j = 0; g != null && j < g.chunks.size; j++) {
+                int slot = g.chunks.get(j);
+                if (pages.searchable(slot / N) && pages.pair(slot / N, slot % N) == PageSet.WRITTEN
+                        && pages.node[slot] >= 0
+                        && pages.eraseLogged(slot / N, slot % N, Kind.BLOB_INCOMPLETE_ON_READ, detail) != Esp.OK) {
+                    return;
+                }
+            }
+            return;
         }
         byte[] b = pages.flash;
         for (int k = 0; k < manager.orderSize; k++) {

@@ -1,0 +1,21 @@
+package io.github.nvs4j.internal.runtime;
+
+import java.util.Arrays;
+
+/** A growable list of ints (slots, list positions) without boxing. */
+final class IntList {
+
+    int size;
+    private int[] values = new int[8];
+
+    void add(int value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = value;
+    }
+
+    int get(int i) {
+        return values[i];
+    }
+}
