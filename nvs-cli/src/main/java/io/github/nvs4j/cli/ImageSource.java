@@ -74,7 +74,7 @@ record ImageSource(byte[] image, PartitionMode mode, NvsSelection selection) {
                 keys.destroy();
             }
         }
-        boolean readOnly = selection.readonly();
+        boolean readOnly = selection.mode() == PartitionMode.READ_ONLY;
         if (!readOnly && selection.size() < MIN_READ_WRITE) {
             readOnly = true;
             context.note("nvs " + args.command() + ": note: the partition is smaller than 0x3000 bytes, so"
