@@ -67,7 +67,10 @@ final class OutputFiles implements AutoCloseable {
      * @throws NvsInputException if a file cannot be moved
      */
     void commit() {
-        for (Staged s : List.copyOf(staged)) {
+        // By position, not List.remove(Object): a record's equals is bootstrapped through invokedynamic, which costs
+        // milliseconds at start-up.
+        while (!staged.isEmpty()) {
+            Staged s = staged.get(0);
             try {
                 try {
                     Files.move(s.temp(), s.target(), StandardCopyOption.ATOMIC_MOVE,
@@ -75,7 +78,7 @@ final class OutputFiles implements AutoCloseable {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(s.temp(), s.target(), StandardCopyOption.REPLACE_EXISTING);
                 }
-                staged.remove(s);
+                staged.remove(0);
             } catch (IOException e) {
                 throw new NvsInputException("cannot write '" + s.target() + "': " + describe(e), null, 0, null, e);
             }
