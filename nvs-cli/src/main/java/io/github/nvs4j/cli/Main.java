@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,6 +140,12 @@ public final class Main {
         } catch (NvsException e) {
             out.flush();
             err.println(name + ": error: " + oneLine(e.getMessage()));
+            debug(context, e);
+            return 1;
+        } catch (InvalidPathException e) {
+            out.flush();
+            err.println(name + ": error: '" + oneLine(e.getInput()) + "' is not a valid file name: "
+                    + oneLine(e.getReason()));
             debug(context, e);
             return 1;
         } catch (UncheckedIOException e) {

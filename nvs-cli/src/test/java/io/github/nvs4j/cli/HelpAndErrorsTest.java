@@ -71,6 +71,13 @@ class HelpAndErrorsTest {
     }
 
     @Test
+    void invalidFileNameIsOneLine() {
+        String line = failedWithOneLine(CliRun.in(tmp, "dump", "bad\u0000name.bin"), 1);
+        assertThat(line).contains("not a valid file name");
+        failedWithOneLine(CliRun.in(tmp, "generate", "in\u0000.csv", "x.bin", "0x3000"), 1);
+    }
+
+    @Test
     void debugShowsTheStackTraceOnlyWhenAsked() throws IOException {
         Files.write(tmp.resolve("short.bin"), new byte[10]);
         CliRun quiet = CliRun.in(tmp, "check", "short.bin");
