@@ -3,6 +3,4 @@ module io.github.nvs4j.cli {
     requires io.github.nvs4j.core;
     requires io.github.nvs4j.csv;
     requires info.picocli;
-
-    opens io.github.nvs4j.cli to info.picocli;
 }

@@ -15,7 +15,7 @@ module io.github.nvs4j.core {
     exports io.github.nvs4j.model;
     exports io.github.nvs4j.write;
     exports io.github.nvs4j.read;
-    // exports io.github.nvs4j.check;      (uncomment with the first public type)
+    exports io.github.nvs4j.check;
     exports io.github.nvs4j.crypto;
-    // exports io.github.nvs4j.partition;  (uncomment with the first public type)
+    exports io.github.nvs4j.partition;
 }
