@@ -1,6 +1,8 @@
 package io.github.nvs4j.benchmarks;
 
 import io.github.nvs4j.benchmarks.workload.Workload;
+import io.github.nvs4j.check.CheckReport;
+import io.github.nvs4j.check.IntegrityChecker;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
@@ -20,8 +22,15 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading images: {@link NvsReader#boot} and its {@link DeviceView} (every listed value read), and the strict
- * {@link NvsReader#readModel}.
+ * Reading and checking images:
+ * <ul>
+ *   <li>{@code bootAndView}: {@link NvsReader#boot} and its {@link DeviceView} (every listed value read);</li>
+ *   <li>{@code check}: {@link IntegrityChecker#check}, which parses every page and entry, applies its format
+ *       checks and boots the image itself (so it reads every value too);</li>
+ *   <li>{@code readAndCheck}: both, as a tool that shows the values and the findings does (the image is booted
+ *       twice: the checker has no entry point that takes an existing view);</li>
+ *   <li>{@code readModel}: the strict {@link NvsReader#readModel}.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,6 +63,24 @@ public class ReadBenchmark {
         bh.consume(view.entries());
         bh.consume(view.unreadable());
         bh.consume(view.repairs());
+    }
+
+    /** @return the findings */
+    @Benchmark
+    public CheckReport check() {
+        return IntegrityChecker.check(image);
+    }
+
+    /**
+     * Boots the image, walks the view, then checks it.
+     *
+     * @param bh sink
+     */
+    @Benchmark
+    public void readAndCheck(Blackhole bh) {
+        DeviceView view = NvsReader.boot(image);
+        bh.consume(view.entries());
+        bh.consume(IntegrityChecker.check(image));
     }
 
     /** @return the model read strictly */

@@ -26,7 +26,8 @@ class SuiteSmokeTest {
     private static final Set<String> EXPECTED = Set.of(
             "EncodeBenchmark.fromModel", "EncodeBenchmark.fromCsv",
             "FloorBenchmark.crcPerEntryAndCopy",
-            "ReadBenchmark.bootAndView", "ReadBenchmark.readModel",
+            "ReadBenchmark.bootAndView", "ReadBenchmark.check", "ReadBenchmark.readAndCheck",
+            "ReadBenchmark.readModel",
             "CryptoBenchmark.encrypt", "CryptoBenchmark.decryptAndRead",
             "MfgBenchmark.inMemory", "MfgBenchmark.writingFiles", "MfgBenchmark.rawFileWrites");
 
