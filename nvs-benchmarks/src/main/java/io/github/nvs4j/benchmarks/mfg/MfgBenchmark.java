@@ -68,6 +68,13 @@ public class MfgBenchmark {
     @Param({"1000", "10000"})
     public int devices;
 
+    /**
+     * Where the files go: {@code disk}, the default temporary folder (the VM's disk), or {@code tmpfs},
+     * {@code /dev/shm} (memory), which shows what the code costs without the disk.
+     */
+    @Param({"disk"})
+    public String fs;
+
     private Path dir;
     private MassDevices.InputFiles inputs;
     private Path outdir;
@@ -88,7 +95,8 @@ public class MfgBenchmark {
      */
     @Setup(Level.Trial)
     public void inputs() throws IOException {
-        dir = Files.createTempDirectory("nvs4j-mfg-bench");
+        dir = fs.equals("tmpfs") ? Files.createTempDirectory(Path.of("/dev/shm"), "nvs4j-mfg-bench")
+                : Files.createTempDirectory("nvs4j-mfg-bench");
         inputs = MassDevices.write(dir, devices);
     }
 
