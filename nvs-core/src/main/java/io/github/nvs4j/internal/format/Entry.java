@@ -152,35 +152,4 @@ public final class Entry {
     public static void sealCrc(byte[] b, int e) {
         Bytes.putU32(b, e + 4, NvsCrc.entry(b, e));
     }
-
-    /**
-     * @param nsIndex namespace index
-     * @param type type
-     * @param span span
-     * @param chunkIndex chunk index
-     * @return entry bytes 0..3 as a little-endian int
-     */
-    public static int headWord(int nsIndex, ItemType type, int span, int chunkIndex) {
-        return (nsIndex & 0xFF) | (type.code() & 0xFF) << 8 | (span & 0xFF) << 16 | (chunkIndex & 0xFF) << 24;
-    }
-
-    /**
-     * Writes a whole entry from its words with its CRC: four 8-byte stores, nothing read back. Writing bytes and
-     * then reading the entry back for its CRC made the processor wait for the small stores to drain
-     * (EncodeBenchmark; see nvs-benchmarks/RESULTS.md).
-     *
-     * @param b image
-     * @param e entry offset
-     * @param head bytes 0..3 ({@link #headWord})
-     * @param key0 bytes 8..15
-     * @param key1 bytes 16..23
-     * @param data bytes 24..31
-     */
-    public static void putSealed(byte[] b, int e, int head, long key0, long key1, long data) {
-        int crc = NvsCrc.entry(head, key0, key1, data);
-        Bytes.putU64(b, e, (head & 0xFFFF_FFFFL) | (long) crc << 32);
-        Bytes.putU64(b, e + 8, key0);
-        Bytes.putU64(b, e + 16, key1);
-        Bytes.putU64(b, e + 24, data);
-    }
 }

@@ -47,37 +47,4 @@ public final class KeyField {
         }
         Entry.putKey(b, e, utf8);
     }
-
-    /**
-     * @param key a key
-     * @return whether it is ASCII and at most 15 characters long: then {@link #word} gives its key field
-     */
-    public static boolean isShortAscii(String key) {
-        int length = key.length();
-        if (length >= Entry.KEY_SIZE) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (key.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Eight bytes of the key field of a key accepted by {@link #isShortAscii}, as a little-endian long: the
-     * characters {@code from .. from + 7}, zeros past the end of the key.
-     *
-     * @param key a short ASCII key
-     * @param from 0 for entry bytes 8..15, 8 for entry bytes 16..23
-     * @return the word
-     */
-    public static long word(String key, int from) {
-        long word = 0;
-        for (int i = Math.min(key.length(), from + 8) - 1; i >= from; i--) {
-            word = (word << 8) | key.charAt(i);
-        }
-        return word;
-    }
 }

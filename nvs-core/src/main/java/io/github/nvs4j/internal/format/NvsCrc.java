@@ -133,20 +133,6 @@ public final class NvsCrc {
     }
 
     /**
-     * The entry CRC of a header held in registers (the words a writer is about to store): the same value as
-     * {@link #entry(byte[], int)} over the stored entry, without reading the bytes back.
-     *
-     * @param head entry bytes 0..3 (namespace, type, span, chunk index) as a little-endian int
-     * @param key0 entry bytes 8..15 (the first eight key bytes) as a little-endian long
-     * @param key1 entry bytes 16..23
-     * @param data entry bytes 24..31
-     * @return the entry CRC
-     */
-    public static int entry(int head, long key0, long key1, long data) {
-        return ~step8(step8(step8(step4(0, head), key0), key1), data);
-    }
-
-    /**
      * The CRC of a page header: bytes 4..27 (sequence number, version, reserved).
      *
      * @param buf the image

@@ -11,12 +11,12 @@ import java.nio.ByteBuffer;
 
 /**
  * Fills entries that a placer has claimed: the three item shapes of the format (fixed-size value, variable-length
- * item with payload, blob index). Each header is assembled as four words (bytes 0..3, the two key words, the data
- * word, with the {@code 0xFF} of unused data bytes and reserved fields in place) and stored whole with its CRC. The
- * payload entries are expected to be {@code 0xFF} already (the image is pre-filled and every slot is written once),
- * so payload padding is not touched.
+ * item with payload, blob index). The target bytes are expected to be {@code 0xFF} already (the image is pre-filled
+ * and every slot is written once), so unused data bytes, reserved fields and payload padding are not touched.
  */
 final class ItemEncoder {
+
+    private static final int DATA = Entry.DATA_OFFSET;
 
     private ItemEncoder() {
     }
@@ -32,27 +32,16 @@ final class ItemEncoder {
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
     static void fixed(byte[] b, int e, int ns, ItemType type, String key, long bits) {
-        int width = type.width();
-        if (width != 1 && width != 2 && width != 4 && width != 8) {
-            throw new IllegalArgumentException("not a fixed-size type: " + type);
+        Entry.putHeader(b, e, ns, type, 1, Entry.NO_CHUNK);
+        KeyField.put(b, e, key);
+        switch (type.width()) {
+            case 1 -> b[e + DATA] = (byte) bits;
+            case 2 -> Bytes.putU16(b, e + DATA, (int) bits);
+            case 4 -> Bytes.putU32(b, e + DATA, (int) bits);
+            case 8 -> Bytes.putU64(b, e + DATA, bits);
+            default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
-        long used = width == 8 ? -1L : (1L << (8 * width)) - 1;
-        long data = (bits & used) | ~used; // the value's bytes, then 0xFF
-        seal(b, e, Entry.headWord(ns, type, 1, Entry.NO_CHUNK), key, data);
-    }
-
-    /**
-     * Writes the 32 bytes of an entry from words assembled in registers, with its CRC (see
-     * {@link Entry#putSealed}); a key that is not short ASCII goes through {@link KeyField#put} first.
-     */
-    private static void seal(byte[] b, int e, int head, String key, long data) {
-        if (KeyField.isShortAscii(key)) {
-            Entry.putSealed(b, e, head, KeyField.word(key, 0), KeyField.word(key, 8), data);
-        } else {
-            KeyField.put(b, e, key);
-            Entry.putSealed(b, e, head, Bytes.u64(b, e + Entry.KEY_OFFSET), Bytes.u64(b, e + Entry.KEY_OFFSET + 8),
-                    data);
-        }
+        Entry.sealCrc(b, e);
     }
 
     /**
@@ -80,9 +69,11 @@ final class ItemEncoder {
             b[payload + size] = 0;
             size++;
         }
-        // data: u16 size, FF FF, u32 payload CRC
-        long data = size | 0xFFFF_0000L | (long) NvsCrc.of(b, payload, size) << 32;
-        seal(b, e, Entry.headWord(ns, type, span, chunkIndex), key, data);
+        Entry.putHeader(b, e, ns, type, span, chunkIndex);
+        KeyField.put(b, e, key);
+        Bytes.putU16(b, e + DATA, size);
+        Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
+        Entry.sealCrc(b, e);
     }
 
     /**
@@ -96,9 +87,11 @@ final class ItemEncoder {
      * @param chunkCount the number of chunks written
      */
     static void blobIndex(byte[] b, int e, int ns, String key, int totalSize, int chunkCount) {
-        // data: u32 total size, u8 chunk count, u8 chunk start, FF FF
-        long data = (totalSize & 0xFFFF_FFFFL) | (long) (chunkCount & 0xFF) << 32
-                | (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFF_0000_0000_0000L;
-        seal(b, e, Entry.headWord(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key, data);
+        Entry.putHeader(b, e, ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK);
+        KeyField.put(b, e, key);
+        Bytes.putU32(b, e + DATA, totalSize);
+        b[e + DATA + 4] = (byte) chunkCount;
+        b[e + DATA + 5] = (byte) Entry.CHUNK_START_VER0;
+        Entry.sealCrc(b, e);
     }
 }
