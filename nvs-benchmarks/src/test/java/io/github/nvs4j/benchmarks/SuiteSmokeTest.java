@@ -29,7 +29,10 @@ class SuiteSmokeTest {
             "ReadBenchmark.bootAndView", "ReadBenchmark.check", "ReadBenchmark.readAndCheck",
             "ReadBenchmark.readModel",
             "CryptoBenchmark.encrypt", "CryptoBenchmark.decryptAndRead",
-            "MfgBenchmark.inMemory", "MfgBenchmark.writingFiles", "MfgBenchmark.rawFileWrites");
+            "MfgBenchmark.inMemory", "MfgBenchmark.writingFiles", "MfgBenchmark.rawFileWrites",
+            "CrcBenchmark.production", "CrcBenchmark.jdkPrefixed", "CrcBenchmark.jdkIdentity",
+            "CrcBenchmark.jdkScratchIdentity", "CrcBenchmark.jdkWhole28", "CrcBenchmark.tableSlicing8",
+            "CrcPayloadBenchmark.production", "CrcPayloadBenchmark.jdkOneCall");
 
     @Test
     void everyBenchmarkRunsOnce() throws RunnerException {
@@ -37,6 +40,7 @@ class SuiteSmokeTest {
                 .include("io\\.github\\.nvs4j\\.benchmarks\\..*")
                 .param("workload", "mixed-100")
                 .param("devices", "10")
+                .param("length", "33")
                 .mode(Mode.SingleShotTime)
                 .warmupIterations(0)
                 .measurementIterations(1)

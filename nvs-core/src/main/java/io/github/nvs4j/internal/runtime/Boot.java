@@ -120,7 +120,11 @@ public final class Boot {
     private static void listAndRead(PageSet ps, PageManager pm, Storage storage, int[] rank, List<ViewRow> entries,
                                     List<ViewRow> unreadable) {
         byte[] b = ps.flash;
+        // Room for every written entry of the pages in order: at least as many as are listed, so no regrowth.
         int capacity = 64;
+        for (int k = 0; k < pm.orderSize; k++) {
+            capacity += ps.used[pm.order[k]];
+        }
         int[] slots = new int[capacity];
         byte[][] names = new byte[capacity][];
         int listed = 0;
@@ -152,6 +156,9 @@ public final class Boot {
                 names[listed] = name;
                 listed++;
             }
+        }
+        if (entries instanceof ArrayList<ViewRow> list) {
+            list.ensureCapacity(listed);
         }
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new java.util.IdentityHashMap<>();
