@@ -52,9 +52,11 @@ public final class CsvLines {
      */
     public static CsvLines of(String source, byte[] content) {
         int start = startsWithBom(content) ? BOM.length : 0;
-        if (isAscii(content, start)) {
-            // Fast path (CsvBenchmark): ASCII is valid UTF-8 and decodes byte for byte, in one copy.
-            return of(new String(content, start, content.length - start, StandardCharsets.ISO_8859_1));
+        int plainLines = plainAsciiLines(content, start);
+        if (plainLines >= 0) {
+            // Fast path (CsvBenchmark): ASCII without CR or comment lines is the parser's text as it is, in one copy.
+            return new CsvLines(new String(content, start, content.length - start, StandardCharsets.ISO_8859_1),
+                    null, plainLines);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -117,20 +119,56 @@ public final class CsvLines {
         return new CsvLines(kept.toString(), Arrays.copyOf(lines, keptCount), keptCount);
     }
 
-    /** @return whether every byte from {@code start} on is below 0x80 (eight bytes per step) */
-    private static boolean isAscii(byte[] b, int start) {
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /**
+     * One pass over the bytes, eight at a time: when they are all ASCII, hold no CR and no line starts with
+     * {@code #}, the text needs no rewriting; the lines are then counted as {@link #of(String)} counts them.
+     *
+     * @return the number of lines, or -1 when the general path is needed
+     */
+    private static int plainAsciiLines(byte[] b, int start) {
+        int newlines = 0;
         int i = start;
+        if (i < b.length && b[i] == '#') {
+            return -1;
+        }
         for (int end8 = b.length - 7; i < end8; i += 8) {
-            if (((long) LONGS.get(b, i) & 0x8080_8080_8080_8080L) != 0) {
-                return false;
+            long w = (long) LONGS.get(b, i);
+            if ((w & 0x8080_8080_8080_8080L) != 0 || exactBytes(w, '\r') != 0) {
+                return -1;
+            }
+            long lf = exactBytes(w, '\n');
+            while (lf != 0) { // each LF of the word: the next line must not start with '#'
+                int at = i + (Long.numberOfTrailingZeros(lf) >>> 3);
+                if (at + 1 < b.length && b[at + 1] == '#') {
+                    return -1;
+                }
+                newlines++;
+                lf &= lf - 1;
             }
         }
         for (; i < b.length; i++) {
-            if (b[i] < 0) {
-                return false;
+            byte c = b[i];
+            if (c < 0 || c == '\r') {
+                return -1;
+            }
+            if (c == '\n') {
+                if (i + 1 < b.length && b[i + 1] == '#') {
+                    return -1;
+                }
+                newlines++;
             }
         }
-        return true;
+        boolean unterminated = b.length > start && b[b.length - 1] != '\n';
+        return unterminated ? newlines + 1 : newlines;
+    }
+
+    /** @return the high bit of every byte of {@code w} that equals {@code c}, and no other bit (no false hits) */
+    private static long exactBytes(long w, int c) {
+        long x = w ^ (c * ONES);
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** @return whether the text has no CR and no line that starts with {@code #} */
