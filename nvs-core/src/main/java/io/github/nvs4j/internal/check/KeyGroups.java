@@ -10,12 +10,13 @@ import java.util.Arrays;
  */
 final class KeyGroups {
 
-    private long[] keyLo = new long[256];
-    private long[] keyHi = new long[256];
-    /** Group id + 1 per table slot; 0 marks a free slot. */
-    private int[] slotGroup = new int[256];
+    /** Open-addressing table of group id + 1 (0 marks a free slot); at most half full. */
+    private int[] table = new int[256];
 
     private int count;
+    /** Per group: the key field's two words. */
+    private long[] keyLo = new long[64];
+    private long[] keyHi = new long[64];
     /** Per group: the first entry (any int the caller chooses, such as page * 126 + entry). */
     private int[] first = new int[64];
     /** Per group: the later entries, or {@code null} while there is only the first. */
@@ -31,8 +32,8 @@ final class KeyGroups {
      */
     void add(long lo, long hi, int entry) {
         int i = slotOf(lo, hi);
-        if (slotGroup[i] != 0) {
-            int g = slotGroup[i] - 1;
+        if (table[i] != 0) {
+            int g = table[i] - 1;
             if (later[g] == null) {
                 later[g] = new int[2];
             } else if (laterCount[g] == later[g].length) {
@@ -42,15 +43,18 @@ final class KeyGroups {
             return;
         }
         if (count == first.length) {
-            first = Arrays.copyOf(first, count * 2);
-            later = Arrays.copyOf(later, count * 2);
-            laterCount = Arrays.copyOf(laterCount, count * 2);
+            int capacity = count * 2;
+            keyLo = Arrays.copyOf(keyLo, capacity);
+            keyHi = Arrays.copyOf(keyHi, capacity);
+            first = Arrays.copyOf(first, capacity);
+            later = Arrays.copyOf(later, capacity);
+            laterCount = Arrays.copyOf(laterCount, capacity);
         }
+        keyLo[count] = lo;
+        keyHi[count] = hi;
         first[count] = entry;
-        keyLo[i] = lo;
-        keyHi[i] = hi;
-        slotGroup[i] = ++count;
-        if (count * 2 > keyLo.length) {
+        table[i] = ++count;
+        if (count * 2 > table.length) {
             grow();
         }
     }
@@ -71,29 +75,19 @@ final class KeyGroups {
     }
 
     private int slotOf(long lo, long hi) {
-        int mask = keyLo.length - 1;
+        int mask = table.length - 1;
         long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
         int i = (int) (h ^ (h >>> 29)) & mask;
-        while (slotGroup[i] != 0 && (keyLo[i] != lo || keyHi[i] != hi)) {
+        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
             i = (i + 1) & mask;
         }
         return i;
     }
 
     private void grow() {
-        long[] oldLo = keyLo;
-        long[] oldHi = keyHi;
-        int[] oldGroup = slotGroup;
-        keyLo = new long[oldLo.length * 2];
-        keyHi = new long[oldLo.length * 2];
-        slotGroup = new int[oldLo.length * 2];
-        for (int j = 0; j < oldLo.length; j++) {
-            if (oldGroup[j] != 0) {
-                int i = slotOf(oldLo[j], oldHi[j]);
-                keyLo[i] = oldLo[j];
-                keyHi[i] = oldHi[j];
-                slotGroup[i] = oldGroup[j];
-            }
+        table = new int[table.length * 2];
+        for (int g = 0; g < count; g++) {
+            table[slotOf(keyLo[g], keyHi[g])] = g + 1;
         }
     }
 }
