@@ -84,12 +84,13 @@ final class BlobGroups {
     }
 
     /**
-     * Open-addressing table from (namespace, key) to group id, without an object per look-up: the namespace index
-     * and the normalised key (15 bytes, then zeros) packed into two longs.
+     * Open-addressing table from (namespace, key) to group id + 1 (0 marks a free slot), at most half full, without
+     * an object per look-up: the namespace index and the normalised key (15 bytes, then zeros) packed into two
+     * longs, kept per group.
      */
-    private long[] keyLo = new long[64];
-    private long[] keyHi = new long[64];
-    private int[] slotGroup = new int[64];
+    private int[] table = new int[64];
+    private long[] keyLo = new long[16];
+    private long[] keyHi = new long[16];
     private final List<Group> groups = new ArrayList<>();
 
     /** @return namespace index and key bytes 0..6, little-endian */
@@ -103,10 +104,10 @@ final class BlobGroups {
     }
 
     private int slotOf(long lo, long hi) {
-        int mask = keyLo.length - 1;
+        int mask = table.length - 1;
         long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
         int i = (int) (h ^ (h >>> 29)) & mask;
-        while (slotGroup[i] != 0 && (keyLo[i] != lo || keyHi[i] != hi)) {
+        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
             i = (i + 1) & mask;
         }
         return i;
@@ -117,41 +118,32 @@ final class BlobGroups {
         long lo = lo(ns, key);
         long hi = hi(key);
         int i = slotOf(lo, hi);
-        if (slotGroup[i] != 0) {
-            return groups.get(slotGroup[i] - 1);
+        if (table[i] != 0) {
+            return groups.get(table[i] - 1);
         }
-        Group g = new Group(groups.size());
+        int id = groups.size();
+        Group g = new Group(id);
         groups.add(g);
-        keyLo[i] = lo;
-        keyHi[i] = hi;
-        slotGroup[i] = g.id + 1; // 0 marks a free slot
-        if (groups.size() * 2 > keyLo.length) {
-            grow();
+        if (id == keyLo.length) {
+            keyLo = Arrays.copyOf(keyLo, id * 2);
+            keyHi = Arrays.copyOf(keyHi, id * 2);
         }
-        return g;
-    }
-
-    private void grow() {
-        long[] oldLo = keyLo;
-        long[] oldHi = keyHi;
-        int[] oldGroup = slotGroup;
-        keyLo = new long[oldLo.length * 2];
-        keyHi = new long[oldLo.length * 2];
-        slotGroup = new int[oldLo.length * 2];
-        for (int j = 0; j < oldLo.length; j++) {
-            if (oldGroup[j] != 0) {
-                int i = slotOf(oldLo[j], oldHi[j]);
-                keyLo[i] = oldLo[j];
-                keyHi[i] = oldHi[j];
-                slotGroup[i] = oldGroup[j];
+        keyLo[id] = lo;
+        keyHi[id] = hi;
+        table[i] = id + 1;
+        if (groups.size() * 2 > table.length) {
+            table = new int[table.length * 2];
+            for (int k = 0; k < groups.size(); k++) {
+                table[slotOf(keyLo[k], keyHi[k])] = k + 1;
             }
         }
+        return g;
     }
 
     /** @return the group of a namespace and normalised key, or {@code null} */
     Group find(int ns, byte[] key) {
         int i = slotOf(lo(ns, key), hi(key));
-        return slotGroup[i] == 0 ? null : groups.get(slotGroup[i] - 1);
+        return table[i] == 0 ? null : groups.get(table[i] - 1);
     }
 
     Group get(int id) {
