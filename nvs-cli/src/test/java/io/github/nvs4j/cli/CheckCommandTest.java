@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.TestData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

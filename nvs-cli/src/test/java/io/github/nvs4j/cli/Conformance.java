@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.TestData;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

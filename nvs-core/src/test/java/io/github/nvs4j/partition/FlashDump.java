@@ -1,10 +1,10 @@
 package io.github.nvs4j.partition;
 
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.Json;
+import io.github.nvs4j.testing.TestData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,12 +43,7 @@ record FlashDump(String name, Map<String, Object> json) {
 
     /** @param name a case name @return the case */
     static FlashDump load(String name) {
-        try {
-            String text = Files.readString(TestData.path("flash-dumps/" + name + ".json"), StandardCharsets.UTF_8);
-            return new FlashDump(name, Json.object(Json.parse(text)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FlashDump(name, Json.object(Json.read(TestData.path("flash-dumps/" + name + ".json"))));
     }
 
     /** @return the dump's bytes (shared: do not modify) */

@@ -1,5 +1,6 @@
 package io.github.nvs4j.csv;
 
+import io.github.nvs4j.testing.TestData;
 import io.github.nvs4j.write.FormatVersion;
 
 import java.io.IOException;
