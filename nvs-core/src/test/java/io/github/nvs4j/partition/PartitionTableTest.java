@@ -2,6 +2,7 @@ package io.github.nvs4j.partition;
 
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.testing.FlashDump;
 import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.github.nvs4j.read;
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.testing.ConformanceCase;
 import io.github.nvs4j.testing.Json;
 import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,14 +40,9 @@ class ConformanceReadModelTest {
     private static final Set<String> REFUSED = Set.of("duplicate_keys", "data_before_namespace",
             "binary_nonascii_data", "key_nonascii", "namespaces_255");
 
-    static Stream<String> generateCases() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(TestData.path("conformance/cases.tsv"), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length > 2 && f[1].equals("generate") && f[2].startsWith("generate ")) {
-                names.add(f[0]);
-            }
-        }
+    static Stream<String> generateCases() {
+        List<String> names = ConformanceCase.ofKind("generate").stream().filter(c -> c.subcommand().equals("generate"))
+                .map(ConformanceCase::name).toList();
         assertThat(names).hasSizeGreaterThan(40);
         return names.stream();
     }
@@ -157,14 +153,8 @@ class ConformanceReadModelTest {
         return out;
     }
 
-    static Stream<String> checkCases() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(TestData.path("conformance/cases.tsv"), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length > 1 && f[1].equals("check")) {
-                names.add(f[0]);
-            }
-        }
+    static Stream<String> checkCases() {
+        List<String> names = ConformanceCase.ofKind("check").stream().map(ConformanceCase::name).toList();
         assertThat(names).hasSizeGreaterThan(20);
         return names.stream();
     }
