@@ -73,6 +73,15 @@ class HelpAndErrorsTest {
     }
 
     @Test
+    void unknownFormatIsAUsageErrorListingTheChoices() {
+        Path dir = ConformanceCase.named("string_basic").dir();
+        assertThat(failedWithOneLine(CliRun.in(dir, "dump", "expected.bin", "--format", "xml"), 2))
+                .contains("argument --format: invalid choice: 'xml' (choose from text, json, minimal)");
+        assertThat(failedWithOneLine(CliRun.in(dir, "check", "expected.bin", "--format", "minimal"), 2))
+                .contains("argument --format: invalid choice: 'minimal' (choose from text, json)");
+    }
+
+    @Test
     void invalidFileNameIsOneLine() {
         String line = failedWithOneLine(CliRun.in(tmp, "dump", "bad\u0000name.bin"), 1);
         assertThat(line).contains("not a valid file name");
