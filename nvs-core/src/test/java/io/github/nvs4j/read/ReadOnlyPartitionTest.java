@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link PartitionMode#READ_ONLY}: no page-manager pass (nvs-format.md §7.4), no spare-page rule, and every erase
  * fails (§7.6 "Read-only partitions"): a repair whose failure the runtime reports fails the init with
- * {@code ESP_ERR_NOT_ALLOWED}; an erase whose result it ignores turns the page INVALID, which makes all its items
+ * {@code ESP_ERR_NOT_ALLOWED}; an ignored erase of a single entry turns the page INVALID, which makes all its items
  * invisible.
  */
 class ReadOnlyPartitionTest {
