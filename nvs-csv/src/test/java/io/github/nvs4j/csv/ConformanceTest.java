@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.testing.ConformanceCase;
 import io.github.nvs4j.write.NvsWriter;
 
 import java.io.IOException;
@@ -141,7 +142,7 @@ class ConformanceTest {
     }
 
     private static byte[] generate(ConformanceCase c) {
-        CsvInput input = NvsCsvReader.read(c.inputs(), c.options());
+        CsvInput input = NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
         try {
             return NvsWriter.write(input.data(), c.size().orElseThrow(), c.version().orElseThrow());
         } catch (NvsInputException e) {
@@ -158,7 +159,7 @@ class ConformanceTest {
         NvsInputException e = null;
         CsvInput input = null;
         try {
-            input = NvsCsvReader.read(c.inputs(), c.options());
+            input = NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
         } catch (NvsInputException ex) {
             e = ex;
         }
@@ -277,7 +278,7 @@ class ConformanceTest {
         String lower = Files.readString(c.file("input.csv")).replace(",U8,", ",u8,").replace(",I32,", ",i32,")
                 .replace(",STRING,", ",string,").replace(",HEX2BIN,", ",hex2bin,").replace(",Base64,", ",base64,")
                 .replace(",BINARY,", ",binary,");
-        CsvInput lowerInput = NvsCsvReader.read("lower.csv", lower, c.options());
+        CsvInput lowerInput = NvsCsvReader.read("lower.csv", lower, CaseOptions.of(c));
         assertThat(ours).isEqualTo(NvsWriter.write(lowerInput.data(), 0x3000, c.version().orElseThrow()));
         int s = ImageBytes.find(ours, 1, 0x21, "s");
         assertThat(ImageBytes.u16(ours, s + 24)).as("abc + NUL").isEqualTo(4);
@@ -300,7 +301,7 @@ class ConformanceTest {
         refusal(c, REFUSALS.get("key_nonascii"));
         List<String> lines = Files.readAllLines(c.file("input.csv"), StandardCharsets.UTF_8);
         String firstRows = String.join("\n", lines.subList(0, 3)) + "\n";
-        CsvInput input = NvsCsvReader.read("input.csv", firstRows, c.options());
+        CsvInput input = NvsCsvReader.read("input.csv", firstRows, CaseOptions.of(c));
         byte[] ours = NvsWriter.write(input.data(), 0x3000, c.version().orElseThrow());
         byte[] expected = c.bytes("expected.bin");
         int e = ImageBytes.entryOffset(0, 1);
