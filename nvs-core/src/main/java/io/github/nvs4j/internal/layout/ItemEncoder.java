@@ -8,19 +8,11 @@ import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Fills entries that a placer has claimed: the three item shapes of the format (fixed-size value, variable-length
  * item with payload, blob index). The target bytes are expected to be {@code 0xFF} already (the image is pre-filled
  * and every slot is written once), so unused data bytes, reserved fields and payload padding are not touched.
- *
- * <p>One generator quirk is kept (spec §2.5): for a key with non-ASCII characters the generator's 32-byte entry
- * buffer grows by the key's UTF-8 bytes minus its characters, which moves that many of the key field's zero bytes
- * into the data field (bytes 24…) before the value is written there. The unused data bytes of fixed-size items and
- * the reserved bytes 26–27 of strings, legacy blobs and blob chunks are then {@code 0x00} instead of {@code 0xFF},
- * as in the generator's image. (What the generator's longer buffer spills past the entry's 32 bytes is not kept:
- * see {@code docs/differences.md}.) The blob index is unaffected: the generator resets its data field.
  */
 final class ItemEncoder {
 
@@ -42,7 +34,6 @@ final class ItemEncoder {
     static void fixed(byte[] b, int e, int ns, ItemType type, String key, long bits) {
         Entry.putHeader(b, e, ns, type, 1, Entry.NO_CHUNK);
         KeyField.put(b, e, key);
-        shiftedKeyPadding(b, e, key);
         switch (type.width()) {
             case 1 -> b[e + DATA] = (byte) bits;
             case 2 -> Bytes.putU16(b, e + DATA, (int) bits);
@@ -51,6 +42,7 @@ final class ItemEncoder {
             default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
         Entry.sealCrc(b, e);
+        ShiftedKeyPadding.apply(b, e, key, DATA + type.width(), Page.ENTRY_SIZE);
     }
 
     /**
@@ -80,10 +72,10 @@ final class ItemEncoder {
         }
         Entry.putHeader(b, e, ns, type, span, chunkIndex);
         KeyField.put(b, e, key);
-        shiftedKeyPadding(b, e, key);
         Bytes.putU16(b, e + DATA, size);
         Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
         Entry.sealCrc(b, e);
+        ShiftedKeyPadding.apply(b, e, key, DATA + 2, DATA + 4);
     }
 
     /**
@@ -103,26 +95,5 @@ final class ItemEncoder {
         b[e + DATA + 4] = (byte) chunkCount;
         b[e + DATA + 5] = (byte) Entry.CHUNK_START_VER0;
         Entry.sealCrc(b, e);
-    }
-
-    /**
-     * Writes the zeros that the generator's key handling moves into the data field: for a key of {@code c}
-     * characters (code points, as Python counts) and {@code u} UTF-8 bytes, {@code u − c} zero bytes from entry
-     * offset 24, at most up to the end of the entry. Nothing for an ASCII key.
-     */
-    private static void shiftedKeyPadding(byte[] b, int e, String key) {
-        int extra = 0;
-        for (int i = 0, n = key.length(); i < n; i++) {
-            char c = key.charAt(i);
-            if (c >= 0x80) {
-                // UTF-8 bytes minus code points: 1 more for U+0080..U+07FF, 2 for the rest of the BMP, and 3 for a
-                // supplementary character (4 bytes, one code point, two chars: 1 + 2 counted here)
-                extra += c < 0x800 ? 1 : Character.isHighSurrogate(c) ? 1 : 2;
-            }
-        }
-        if (extra > 0) {
-            int from = e + DATA;
-            Arrays.fill(b, from, Math.min(from + extra, e + Page.ENTRY_SIZE), (byte) 0);
-        }
     }
 }
