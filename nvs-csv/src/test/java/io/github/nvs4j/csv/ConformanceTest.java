@@ -315,7 +315,8 @@ class ConformanceTest {
     // ---- testdata/oracle-cases: minimal inputs found by differential fuzzing against the generator ----
 
     /** Oracle cases where nvs4j differs from the generator on purpose (BUG); each has its own test below. */
-    static final Set<String> ORACLE_OWN_ASSERTION = Set.of("key_utf8_spill_free_slot", "key_utf8_spill_page_end");
+    static final Set<String> ORACLE_OWN_ASSERTION = Set.of("key_utf8_spill_free_slot", "key_utf8_spill_page_end",
+            "encrypt_key_crc_not_checked", "key_with_nul");
 
     static Stream<OracleCase> oracleCases() {
         return OracleCase.all().stream();
@@ -407,5 +408,31 @@ class ConformanceTest {
         System.arraycopy(expected, 0, realigned, 0, 0x1000);
         System.arraycopy(expected, 0x1002, realigned, 0x1000, 0x2000);
         assertSameImage(realigned, ours);
+    }
+
+    /**
+     * ODD {@code encrypt_key_crc_not_checked}: the generator encrypts with the first 64 bytes of a key file whose CRC
+     * word does not match them; nvs4j refuses such a file (damaged, or not a key file), naming it. With the key taken
+     * as it is, the image equals the generator's.
+     */
+    @Test
+    void aKeyFileWithAWrongCrcIsRefused() {
+        OracleCase c = OracleCase.named("encrypt_key_crc_not_checked");
+        assertThatThrownBy(() -> generateAsRecorded(c)).isInstanceOf(NvsInputException.class)
+                .hasMessageContaining("CRC word").hasMessageContaining("encryption_key.bin");
+        byte[] key = Arrays.copyOf(c.bytes("encryption_key.bin"), NvsKeys.SIZE);
+        assertSameImage(c.bytes("expected.bin"), NvsEncryption.encrypt(generate(c), NvsKeys.of(key)));
+    }
+
+    /**
+     * BUG {@code key_with_nul}: the generator writes the key {@code a\0b} as its bytes; the device can never find
+     * such an entry. nvs4j refuses the row, naming the line.
+     */
+    @Test
+    void aKeyWithNulIsRefused() {
+        OracleCase c = OracleCase.named("key_with_nul");
+        assertThat(ImageBytes.key(c.bytes("expected.bin"), ImageBytes.entryOffset(0, 1))).isEqualTo("a");
+        assertThatThrownBy(() -> generate(c)).isInstanceOf(NvsInputException.class)
+                .hasMessageContaining("NUL").hasMessageStartingWith(c.file("input.csv") + ":3: ");
     }
 }
