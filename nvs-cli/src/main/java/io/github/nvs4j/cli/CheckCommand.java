@@ -35,10 +35,7 @@ final class CheckCommand implements CliCommand {
 
     @Override
     public int run(ParsedArgs args, CliContext context) {
-        String format = args.option("--format").orElse("text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("argument --format: invalid choice: '" + format + "' (choose from text, json)");
-        }
+        String format = args.choice("--format", "text", "json");
         CheckReport report;
         try {
             ImageSource source = ImageSource.open(args, context, args.positionals().get(0));

@@ -43,11 +43,7 @@ final class DumpCommand implements CliCommand {
 
     @Override
     public int run(ParsedArgs args, CliContext context) {
-        String format = args.option("--format").orElse("text");
-        if (!format.equals("text") && !format.equals("json") && !format.equals("minimal")) {
-            throw new UsageException("argument --format: invalid choice: '" + format
-                    + "' (choose from text, json, minimal)");
-        }
+        String format = args.choice("--format", "text", "json", "minimal");
         ImageSource source = ImageSource.open(args, context, args.positionals().get(0));
         if (format.equals("minimal")) {
             MinimalDump dump = NvsToolDump.minimal(source.image());

@@ -119,6 +119,23 @@ final class ParsedArgs {
     }
 
     /**
+     * Reads an option that takes one of a few words, as argparse's {@code choices} do.
+     *
+     * @param name    the option, e.g. {@code --format}
+     * @param choices the words accepted; the first is the default when the option is absent
+     * @return the word given, or the default
+     * @throws UsageException for any other word, listing the choices
+     */
+    String choice(String name, String... choices) {
+        String value = option(name).orElse(choices[0]);
+        if (!List.of(choices).contains(value)) {
+            throw new UsageException("argument " + name + ": invalid choice: '" + value + "' (choose from "
+                    + String.join(", ", choices) + ")");
+        }
+        return value;
+    }
+
+    /**
      * Parses {@code --version} as the Python tools do ({@code type=int, choices=[1, 2]}).
      *
      * @return 1 or 2; 2 when the option is absent

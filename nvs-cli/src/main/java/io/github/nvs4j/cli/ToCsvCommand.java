@@ -8,6 +8,7 @@ import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.partition.NvsSelection;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
+import io.github.nvs4j.write.FormatVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -73,7 +74,8 @@ final class ToCsvCommand implements CliCommand {
                     + " borrowed namespace name); only the newest copy of each key is in the CSV");
         }
         long size = partitionSize(source);
-        int version = formatVersion(source.image());
+        // An image without an initialised page regenerates with the default, format 2.
+        int version = NvsReader.formatVersion(source.image()).orElse(FormatVersion.V2) == FormatVersion.V1 ? 1 : 2;
         context.note(command + ": " + data.size() + " key" + (data.size() == 1 ? "" : "s") + " in "
                 + data.namespaces().size() + " namespace" + (data.namespaces().size() == 1 ? "" : "s")
                 + " written to " + params.get(1) + "; regenerate with: nvs generate " + params.get(1) + " IMAGE.bin 0x"
@@ -87,25 +89,5 @@ final class ToCsvCommand implements CliCommand {
                 : source.selection().size();
         size -= size % PAGE;
         return Math.max(size, PAGE);
-    }
-
-    /**
-     * The format version the pages carry: 1 when every initialised page has the version byte {@code 0xFF}
-     * (format 1), otherwise 2.
-     */
-    static int formatVersion(byte[] image) {
-        boolean any = false;
-        for (int page = 0; page + PAGE <= image.length; page += PAGE) {
-            boolean blankState = image[page] == (byte) 0xFF && image[page + 1] == (byte) 0xFF
-                    && image[page + 2] == (byte) 0xFF && image[page + 3] == (byte) 0xFF;
-            if (blankState) {
-                continue;
-            }
-            any = true;
-            if (image[page + 8] != (byte) 0xFF) {
-                return 2;
-            }
-        }
-        return any ? 1 : 2;
     }
 }

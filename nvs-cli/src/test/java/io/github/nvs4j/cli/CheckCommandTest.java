@@ -1,5 +1,8 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+import io.github.nvs4j.testing.TestData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +22,14 @@ class CheckCommandTest {
     @TempDir
     Path tmp;
 
-    static Stream<Conformance> checkCases() {
-        return Conformance.ofKind("check");
+    static Stream<ConformanceCase> checkCases() {
+        return ConformanceCase.ofKind("check").stream();
     }
 
     /** The status says whether an error was found; the text and JSON outputs agree with it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("checkCases")
-    void statusFollowsTheFindings(Conformance c) {
+    void statusFollowsTheFindings(ConformanceCase c) {
         CliRun text = CliRun.in(c.dir(), "check", "image.bin");
         CliRun json = CliRun.in(c.dir(), "check", "image.bin", "--format", "json");
         assertThat(text.status()).as(text.toString()).isIn(0, 1);
@@ -40,12 +43,12 @@ class CheckCommandTest {
 
     @Test
     void cleanImagePassesAndDamagedOnesFail() {
-        CliRun clean = CliRun.in(Conformance.named("check-clean").dir(), "check", "image.bin");
+        CliRun clean = CliRun.in(ConformanceCase.named("check-clean").dir(), "check", "image.bin");
         assertThat(clean.status()).isZero();
         assertThat(clean.out()).isEqualTo("no findings (3 pages checked)\n");
         for (String name : new String[] {"check-entry-crc-bitflip", "check-string-data-crc", "check-duplicate-key",
             "check-no-empty-page", "check-blob-missing-chunk", "check-undefined-namespace"}) {
-            CliRun run = CliRun.in(Conformance.named(name).dir(), "check", "image.bin");
+            CliRun run = CliRun.in(ConformanceCase.named(name).dir(), "check", "image.bin");
             assertThat(run.status()).as(name + "\n" + run).isEqualTo(1);
         }
     }
@@ -56,7 +59,7 @@ class CheckCommandTest {
         String line = failedWithOneLine(CliRun.in(tmp, "check", "short.bin"), CheckCommand.UNREADABLE);
         assertThat(line).contains("4096");
         failedWithOneLine(CliRun.in(tmp, "check", "missing.bin"), CheckCommand.UNREADABLE);
-        Conformance enc = Conformance.named("encrypt_hmac");
+        ConformanceCase enc = ConformanceCase.named("encrypt_hmac");
         failedWithOneLine(CliRun.in(enc.dir(), "check", "expected.bin", "--key",
                 "../encrypt_inputkey/encryption_key.bin"), CheckCommand.UNREADABLE);
         failedWithOneLine(CliRun.in(tmp, "check", "short.bin", "--format", "yaml"), 2);
@@ -64,7 +67,7 @@ class CheckCommandTest {
 
     @Test
     void encryptedImageIsCheckedWithItsKey() {
-        Conformance c = Conformance.named("encrypt_inputkey");
+        ConformanceCase c = ConformanceCase.named("encrypt_inputkey");
         CliRun run = CliRun.in(c.dir(), "check", "expected.bin", "--key", "encryption_key.bin");
         assertThat(run.status()).as(run.toString()).isZero();
         CliRun noKey = CliRun.in(c.dir(), "check", "expected.bin");

@@ -1,5 +1,9 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+import io.github.nvs4j.testing.FlashDump;
+import io.github.nvs4j.testing.TestData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,42 +92,25 @@ class DumpCommandTest {
     @ValueSource(strings = {"types_unsigned_minmax", "string_utf8", "blob_multipage_v2", "key_lengths",
             "namespaces_several", "v1_mixed_types"})
     void minimalIsNvsToolsListing(String name) throws IOException {
-        Conformance c = Conformance.named(name);
+        ConformanceCase c = ConformanceCase.named(name);
         CliRun run = CliRun.in(c.dir(), "dump", "expected.bin", "--format", "minimal");
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(c.file("expected-minimal.json"), StandardCharsets.UTF_8));
     }
 
-    /** A data/nvs partition of a flash dump's JSON. */
-    record DumpPartition(String label, long offset, long size, String expected) {
-    }
-
-    static List<DumpPartition> partitions(String json) {
-        Matcher m = Pattern.compile("\\{\"label\": \"([^\"]+)\", \"offset\": (\\d+), \"size\": (\\d+), \"readonly\":"
-                + " \\w+, \"source\": \"[^\"]+\", \"expected\": \"([^\"]+)\"\\}").matcher(json);
-        List<DumpPartition> list = new ArrayList<>();
-        while (m.find()) {
-            list.add(new DumpPartition(m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), m.group(4)));
-        }
-        return list;
-    }
-
-    static Stream<String> flashDumps() throws IOException {
-        try (Stream<Path> files = Files.list(TestData.path("flash-dumps"))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-            assertThat(names).hasSizeGreaterThanOrEqualTo(8);
-            return names.stream();
-        }
+    static Stream<String> flashDumps() {
+        List<String> names = FlashDump.names();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(8);
+        return names.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("flashDumps")
     void flashDumpWithEachSelection(String name) throws IOException {
         Path dir = TestData.path("flash-dumps");
-        String json = Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8);
+        FlashDump dump = FlashDump.load(name);
         String bin = name + ".bin";
-        if (json.contains("\"error\":")) {
+        if (dump.isErrorCase()) {
             CliRun auto = CliRun.in(dir, "dump", bin, "--format", "json");
             failedWithOneLine(auto, 1);
             assertThat(auto.out()).isEmpty();
@@ -136,24 +123,24 @@ class DumpCommandTest {
             return;
         }
         Path images = TestData.path("device-images");
-        List<DumpPartition> nvs = partitions(json);
+        List<Map<String, Object>> nvs = dump.nvsPartitions();
         assertThat(nvs).isNotEmpty();
         // No option: the first data/nvs partition, with a note on stderr.
         CliRun auto = CliRun.in(dir, "dump", bin, "--format", "json");
         assertThat(auto.status()).as(auto.toString()).isZero();
-        assertThat(auto.out()).isEqualTo(Files.readString(images.resolve(nvs.get(0).expected()), StandardCharsets.UTF_8));
+        assertThat(auto.out()).isEqualTo(Files.readString(images.resolve((String) nvs.get(0).get("expected")), StandardCharsets.UTF_8));
         assertThat(auto.errLines()).hasSize(1);
-        assertThat(auto.err()).contains("'" + nvs.get(0).label() + "'");
+        assertThat(auto.err()).contains("'" + nvs.get(0).get("label") + "'");
         if (nvs.size() > 1) {
             assertThat(auto.err()).contains("nvs_flash_init() opens the one labelled 'nvs'");
         }
-        for (DumpPartition p : nvs) {
-            String expected = Files.readString(images.resolve(p.expected()), StandardCharsets.UTF_8);
-            CliRun byLabel = CliRun.in(dir, "dump", bin, "--partition", p.label(), "--format", "json");
+        for (Map<String, Object> p : nvs) {
+            String expected = Files.readString(images.resolve((String) p.get("expected")), StandardCharsets.UTF_8);
+            CliRun byLabel = CliRun.in(dir, "dump", bin, "--partition", (String) p.get("label"), "--format", "json");
             assertThat(byLabel.status()).as(byLabel.toString()).isZero();
             assertThat(byLabel.out()).isEqualTo(expected);
-            CliRun byRange = CliRun.in(dir, "dump", bin, "--offset", "0x" + Long.toHexString(p.offset()), "--size",
-                    Long.toString(p.size()), "--format", "json");
+            CliRun byRange = CliRun.in(dir, "dump", bin, "--offset", "0x" + Long.toHexString((Long) p.get("offset")), "--size",
+                    p.get("size").toString(), "--format", "json");
             assertThat(byRange.status()).as(byRange.toString()).isZero();
             assertThat(byRange.out()).isEqualTo(expected);
         }
@@ -183,7 +170,7 @@ class DumpCommandTest {
 
     @Test
     void encryptedImageIsReadWithItsKey() {
-        Conformance c = Conformance.named("encrypt_inputkey");
+        ConformanceCase c = ConformanceCase.named("encrypt_inputkey");
         CliRun plain = CliRun.in(c.dir(), "dump", "expected-decrypted.bin", "--format", "json");
         CliRun keyed = CliRun.in(c.dir(), "dump", "expected.bin", "--key", "encryption_key.bin", "--format", "json");
         assertThat(keyed.status()).as(keyed.toString()).isZero();
@@ -201,7 +188,7 @@ class DumpCommandTest {
 
     @Test
     void wrongKeyIsRefused() {
-        Conformance c = Conformance.named("encrypt_hmac");
+        ConformanceCase c = ConformanceCase.named("encrypt_hmac");
         String line = failedWithOneLine(CliRun.in(c.dir(), "dump", "expected.bin", "--key",
                 "../encrypt_inputkey/encryption_key.bin"), 1);
         assertThat(line).contains("key");

@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +27,7 @@ class EncryptionCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"encrypt_inputkey", "encrypt_multipage_blob", "encrypt_hmac"})
     void encryptCaseThroughTheCommandLine(String name) throws IOException {
-        Conformance c = Conformance.named(name);
+        ConformanceCase c = ConformanceCase.named(name);
         Path work = c.copyTo(tmp.resolve(name));
         CliRun run = CliRun.in(work, c.commandLine("out.bin"));
         assertThat(run.status()).as(run.toString()).isZero();
@@ -43,7 +45,7 @@ class EncryptionCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"encrypt_inputkey", "encrypt_multipage_blob"})
     void decryptGivesTheRecordedPlainImage(String name) throws IOException {
-        Conformance c = Conformance.named(name);
+        ConformanceCase c = ConformanceCase.named(name);
         Path work = c.copyTo(tmp.resolve(name));
         CliRun run = CliRun.in(work, "decrypt", "expected.bin", "encryption_key.bin", "plain.bin", "--outdir", "o");
         assertThat(run.status()).as(run.toString()).isZero();
@@ -53,7 +55,7 @@ class EncryptionCommandsTest {
 
     @Test
     void encryptWithoutKeyOptionIsRefused() throws IOException {
-        Conformance c = Conformance.named("err_encrypt_no_key");
+        ConformanceCase c = ConformanceCase.named("err_encrypt_no_key");
         Path work = c.copyTo(tmp.resolve("nokey"));
         String line = failedWithOneLine(CliRun.in(work, c.commandLine("expected.bin")), 1);
         assertThat(line).contains("--keygen or --inputkey argument needed");
@@ -66,7 +68,7 @@ class EncryptionCommandsTest {
 
     @Test
     void shortKeyFileIsRefusedNamingIt() throws IOException {
-        Conformance c = Conformance.named("err_encrypt_key_short");
+        ConformanceCase c = ConformanceCase.named("err_encrypt_key_short");
         Path work = c.copyTo(tmp.resolve("short"));
         String line = failedWithOneLine(CliRun.in(work, c.commandLine("expected.bin")), 1);
         assertThat(line).contains("encryption_key.bin").contains("64");
@@ -75,7 +77,7 @@ class EncryptionCommandsTest {
 
     @Test
     void keygenWritesKeyAndImageThatDecryptTogether() throws IOException {
-        Conformance c = Conformance.named("encrypt_inputkey");
+        ConformanceCase c = ConformanceCase.named("encrypt_inputkey");
         Path work = c.copyTo(tmp.resolve("keygen"));
         CliRun run = CliRun.in(work, "encrypt", "input.csv", "enc.bin", "0x3000", "--keygen", "--keyfile", "mine",
                 "--outdir", "out");
@@ -90,7 +92,7 @@ class EncryptionCommandsTest {
 
     @Test
     void failedEncryptLeavesNeitherImageNorKey() throws IOException {
-        Conformance c = Conformance.named("err_overflow_primitives");
+        ConformanceCase c = ConformanceCase.named("err_overflow_primitives");
         Path work = c.copyTo(tmp.resolve("fail"));
         failedWithOneLine(CliRun.in(work, "encrypt", "input.csv", "enc.bin", "0x3000", "--keygen", "--keyfile",
                 "k.bin"), 1);
@@ -100,9 +102,9 @@ class EncryptionCommandsTest {
 
     @Test
     void wrongKeyIsRefusedAndNothingWritten() throws IOException {
-        Conformance c = Conformance.named("encrypt_hmac");
+        ConformanceCase c = ConformanceCase.named("encrypt_hmac");
         Path work = c.copyTo(tmp.resolve("wrong"));
-        Files.copy(Conformance.named("encrypt_inputkey").file("encryption_key.bin"), work.resolve("other.bin"));
+        Files.copy(ConformanceCase.named("encrypt_inputkey").file("encryption_key.bin"), work.resolve("other.bin"));
         String line = failedWithOneLine(CliRun.in(work, "decrypt", "expected.bin", "other.bin", "plain.bin"), 1);
         assertThat(line).contains("key");
         assertThat(work.resolve("plain.bin")).doesNotExist();

@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +23,8 @@ class GenerateCommandTest {
     @TempDir
     Path tmp;
 
-    static Stream<Conformance> plainGenerateCases() {
-        return Conformance.ofKind("generate").filter(c -> c.args().startsWith("generate "));
+    static Stream<ConformanceCase> plainGenerateCases() {
+        return ConformanceCase.ofKind("generate").stream().filter(c -> c.args().startsWith("generate "));
     }
 
     /**
@@ -32,7 +34,7 @@ class GenerateCommandTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("plainGenerateCases")
-    void generateCaseThroughTheCommandLine(Conformance c) throws IOException {
+    void generateCaseThroughTheCommandLine(ConformanceCase c) throws IOException {
         Path work = c.copyTo(tmp.resolve(c.name()));
         Files.delete(work.resolve("expected.bin"));
         CliRun run = CliRun.in(work, c.commandLine("out.bin"));
@@ -64,7 +66,7 @@ class GenerateCommandTest {
 
     @Test
     void readOnlyNoticeIsPrintedFirst() throws IOException {
-        Conformance c = Conformance.named("partition_0x2000_readonly_2pages");
+        ConformanceCase c = ConformanceCase.named("partition_0x2000_readonly_2pages");
         Path work = c.copyTo(tmp.resolve("ro"));
         CliRun run = CliRun.in(work, "generate", "input.csv", "ro.bin", "0x2000");
         assertThat(run.status()).isZero();
@@ -74,7 +76,7 @@ class GenerateCommandTest {
 
     @Test
     void sizeNotANumberIsAUsageErrorAndCreatesNothing() throws IOException {
-        Conformance c = Conformance.named("err_size_not_a_number");
+        ConformanceCase c = ConformanceCase.named("err_size_not_a_number");
         Path work = c.copyTo(tmp.resolve("nan"));
         CliRun run = CliRun.in(work, c.commandLine("expected.bin"));
         String line = failedWithOneLine(run, 2);
@@ -85,7 +87,7 @@ class GenerateCommandTest {
 
     @Test
     void version3IsAUsageError() throws IOException {
-        Conformance c = Conformance.named("err_version_3");
+        ConformanceCase c = ConformanceCase.named("err_version_3");
         Path work = c.copyTo(tmp.resolve("v3"));
         String line = failedWithOneLine(CliRun.in(work, c.commandLine("expected.bin")), 2);
         assertThat(line).contains("--version").contains("invalid choice: 3").contains("1, 2");
@@ -95,7 +97,7 @@ class GenerateCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"err_size_not_multiple", "err_size_zero"})
     void badSizesAreRefusedWithTheGeneratorsWords(String name) throws IOException {
-        Conformance c = Conformance.named(name);
+        ConformanceCase c = ConformanceCase.named(name);
         Path work = c.copyTo(tmp.resolve(name));
         String line = failedWithOneLine(CliRun.in(work, c.commandLine("expected.bin")), 1);
         String generatorError = Files.readAllLines(c.file("expected-error.txt")).get(2).substring("error: ".length());
@@ -105,7 +107,7 @@ class GenerateCommandTest {
 
     @Test
     void overflowLeavesNoFileAndNamesTheRow() throws IOException {
-        Conformance c = Conformance.named("err_overflow_primitives");
+        ConformanceCase c = ConformanceCase.named("err_overflow_primitives");
         Path work = c.copyTo(tmp.resolve("overflow"));
         CliRun run = CliRun.in(work, c.commandLine("expected.bin"));
         String line = failedWithOneLine(run, 1);
@@ -118,7 +120,7 @@ class GenerateCommandTest {
 
     @Test
     void overflowKeepsAnExistingOutputUnchanged() throws IOException {
-        Conformance c = Conformance.named("err_overflow_primitives");
+        ConformanceCase c = ConformanceCase.named("err_overflow_primitives");
         Path work = c.copyTo(tmp.resolve("keep"));
         Files.write(work.resolve("expected.bin"), new byte[] {1, 2, 3});
         failedWithOneLine(CliRun.in(work, c.commandLine("expected.bin")), 1);
@@ -127,7 +129,7 @@ class GenerateCommandTest {
 
     @ParameterizedTest
     @MethodSource("refusedRows")
-    void everyRefusedRowIsOneLineWithFileAndLine(Conformance c) throws IOException {
+    void everyRefusedRowIsOneLineWithFileAndLine(ConformanceCase c) throws IOException {
         Path work = c.copyTo(tmp.resolve(c.name()));
         CliRun run = CliRun.in(work, c.commandLine("expected.bin"));
         String line = failedWithOneLine(run, 1);
@@ -135,8 +137,8 @@ class GenerateCommandTest {
         assertThat(work.resolve("expected.bin")).doesNotExist();
     }
 
-    static Stream<Conformance> refusedRows() {
-        return Conformance.ofKind("error").filter(c -> c.args().startsWith("generate "))
+    static Stream<ConformanceCase> refusedRows() {
+        return ConformanceCase.ofKind("error").stream().filter(c -> c.args().startsWith("generate "))
                 .filter(c -> !c.name().startsWith("err_size") && !c.name().equals("err_version_3"));
     }
 
@@ -144,7 +146,7 @@ class GenerateCommandTest {
     @ValueSource(strings = {"0x3000", "12288", "0o30000", "0b11000000000000", "0x3_000", "0X3000", " 12288 ",
             "+0x3000", "1_2288"})
     void sizeFormsOfPythonInt(String size) throws IOException {
-        Conformance c = Conformance.named("partition_0x3000_basic");
+        ConformanceCase c = ConformanceCase.named("partition_0x3000_basic");
         Path work = c.copyTo(tmp.resolve("size"));
         CliRun run = CliRun.in(work, "generate", "input.csv", "s.bin", size);
         assertThat(run.status()).as(run.toString()).isZero();
@@ -154,7 +156,7 @@ class GenerateCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"012288", "0x", "12_", "_12", "1__2", "0x3000.0", "3e3", ""})
     void sizeFormsPythonRefuses(String size) throws IOException {
-        Conformance c = Conformance.named("partition_0x3000_basic");
+        ConformanceCase c = ConformanceCase.named("partition_0x3000_basic");
         Path work = c.copyTo(tmp.resolve("bad"));
         failedWithOneLine(CliRun.in(work, "generate", "input.csv", "s.bin", size), 2);
         assertThat(work.resolve("s.bin")).doesNotExist();
@@ -162,7 +164,7 @@ class GenerateCommandTest {
 
     @Test
     void outdirIsCreatedAndPrintedAsGiven() throws IOException {
-        Conformance c = Conformance.named("partition_0x3000_basic");
+        ConformanceCase c = ConformanceCase.named("partition_0x3000_basic");
         Path work = c.copyTo(tmp.resolve("outdir"));
         CliRun run = CliRun.in(work, "generate", "--outdir", "build/nvs", "input.csv", "sub/x.bin", "0x3000");
         assertThat(run.status()).as(run.toString()).isZero();
@@ -172,7 +174,7 @@ class GenerateCommandTest {
 
     @Test
     void absoluteOutputIgnoresOutdir() throws IOException {
-        Conformance c = Conformance.named("partition_0x3000_basic");
+        ConformanceCase c = ConformanceCase.named("partition_0x3000_basic");
         Path work = c.copyTo(tmp.resolve("abs"));
         Path target = tmp.resolve("elsewhere.bin").toAbsolutePath();
         CliRun run = CliRun.in(work, "generate", "input.csv", target.toString(), "0x3000", "--outdir", "ignored");
@@ -184,7 +186,7 @@ class GenerateCommandTest {
 
     @Test
     void usageErrorsAreOneLineWithStatus2() throws IOException {
-        Path work = Conformance.named("partition_0x3000_basic").copyTo(tmp.resolve("usage"));
+        Path work = ConformanceCase.named("partition_0x3000_basic").copyTo(tmp.resolve("usage"));
         failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin"), 2);
         failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin", "0x3000", "--bogus"), 2);
         failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin", "0x3000", "--version"), 2);

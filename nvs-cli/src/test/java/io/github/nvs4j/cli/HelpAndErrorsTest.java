@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,14 +45,14 @@ class HelpAndErrorsTest {
 
     @Test
     void lineThatOnlyPicocliReadsGivesTheSameResult() throws IOException {
-        Path work = Conformance.named("partition_0x3000_basic").copyTo(tmp.resolve("picocli"));
+        Path work = ConformanceCase.named("partition_0x3000_basic").copyTo(tmp.resolve("picocli"));
         // "-V" is not an option of generate: the scanner declines, picocli parses and refuses it.
         failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin", "0x3000", "-V"), 2);
         // An option value starting with '-' makes the scanner decline; picocli reads the rest.
         CliRun run = CliRun.in(work, "generate", "input.csv", "--outdir", "-o", "x.bin", "--version", "2", "0x3000");
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(work.resolve("-o/x.bin")).hasBinaryContent(Files.readAllBytes(
-                Conformance.named("partition_0x3000_basic").file("expected.bin")));
+                ConformanceCase.named("partition_0x3000_basic").file("expected.bin")));
         String missing = failedWithOneLine(CliRun.in(work, "generate", "--outdir", "-o", "x.bin"), 2);
         assertThat(missing).contains("INPUT... OUTPUT SIZE");
         String abbreviated = failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin", "0x3000",
@@ -60,7 +62,7 @@ class HelpAndErrorsTest {
 
     @Test
     void outputThatIsAFolderIsRefusedInOneLine() throws IOException {
-        Path work = Conformance.named("partition_0x3000_basic").copyTo(tmp.resolve("folder"));
+        Path work = ConformanceCase.named("partition_0x3000_basic").copyTo(tmp.resolve("folder"));
         Files.createDirectories(work.resolve("x.bin"));
         String line = failedWithOneLine(CliRun.in(work, "generate", "input.csv", "x.bin", "0x3000"), 1);
         assertThat(line).contains("x.bin");
@@ -68,6 +70,15 @@ class HelpAndErrorsTest {
         String outdir = failedWithOneLine(CliRun.in(work, "generate", "input.csv", "y.bin", "0x3000", "--outdir",
                 "file/sub"), 1);
         assertThat(outdir).contains("file").contains("--outdir");
+    }
+
+    @Test
+    void unknownFormatIsAUsageErrorListingTheChoices() {
+        Path dir = ConformanceCase.named("string_basic").dir();
+        assertThat(failedWithOneLine(CliRun.in(dir, "dump", "expected.bin", "--format", "xml"), 2))
+                .contains("argument --format: invalid choice: 'xml' (choose from text, json, minimal)");
+        assertThat(failedWithOneLine(CliRun.in(dir, "check", "expected.bin", "--format", "minimal"), 2))
+                .contains("argument --format: invalid choice: 'minimal' (choose from text, json)");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +28,7 @@ class MfgCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"mfg_5_devices", "mfg_blank_lines"})
     void recordedRunIsReproduced(String name) throws IOException {
-        Conformance c = Conformance.named(name);
+        ConformanceCase c = ConformanceCase.named(name);
         Path work = c.copyTo(tmp.resolve(name));
         List<String> words = c.argWords();
         CliRun run = CliRun.in(work, "mfg", "generate", "config.csv", "values.csv", words.get(1), words.get(2),
@@ -49,7 +51,7 @@ class MfgCommandTest {
 
     @Test
     void progressBarOnATerminal() throws IOException {
-        Conformance c = Conformance.named("mfg_5_devices");
+        ConformanceCase c = ConformanceCase.named("mfg_5_devices");
         Path work = c.copyTo(tmp.resolve("bar"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(new String[] {"mfg", "generate", "config.csv", "values.csv", "dev", "0x3000",
@@ -62,7 +64,7 @@ class MfgCommandTest {
 
     @Test
     void refusedInputIsOneLineAndWritesNoImage() throws IOException {
-        Conformance c = Conformance.named("mfg_5_devices");
+        ConformanceCase c = ConformanceCase.named("mfg_5_devices");
         Path work = c.copyTo(tmp.resolve("bad"));
         Files.writeString(work.resolve("values.csv"), Files.readString(work.resolve("values.csv"))
                 .replaceFirst("\n([^\n]*)\n", "\n$1,extra\n"));
@@ -82,7 +84,7 @@ class MfgCommandTest {
 
     @Test
     void i16ConfigIsEitherAcceptedOrRefusedInOneLine() throws IOException {
-        Conformance c = Conformance.named("mfg_error_i16");
+        ConformanceCase c = ConformanceCase.named("mfg_error_i16");
         Path work = c.copyTo(tmp.resolve("i16"));
         CliRun run = CliRun.in(work, "mfg", "generate", "config.csv", "values.csv", "bad", "0x3000", "--outdir", "o");
         if (run.status() != 0) {
@@ -94,7 +96,7 @@ class MfgCommandTest {
 
     @Test
     void prefixNumAndKeygen() throws IOException {
-        Conformance c = Conformance.named("mfg_5_devices");
+        ConformanceCase c = ConformanceCase.named("mfg_5_devices");
         Path work = c.copyTo(tmp.resolve("keys"));
         CliRun run = CliRun.in(work, "mfg", "generate", "config.csv", "values.csv", "dev", "0x3000", "--outdir", "o",
                 "--prefix_num", "7", "3", "--keygen");

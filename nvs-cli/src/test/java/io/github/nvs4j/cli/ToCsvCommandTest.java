@@ -1,5 +1,8 @@
 package io.github.nvs4j.cli;
 
+import io.github.nvs4j.testing.ConformanceCase;
+import io.github.nvs4j.testing.TestData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,13 +28,13 @@ class ToCsvCommandTest {
     Path tmp;
 
     /** Clean generate cases: no ODD/BUG behaviour, not encrypted. */
-    static Stream<Conformance> cleanImages() {
-        return Conformance.ofKind("generate").filter(c -> c.args().startsWith("generate ")).filter(c -> !c.oddOrBug());
+    static Stream<ConformanceCase> cleanImages() {
+        return ConformanceCase.ofKind("generate").stream().filter(c -> c.args().startsWith("generate ")).filter(c -> !c.oddOrBug());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cleanImages")
-    void csvRegeneratesTheImageByteForByte(Conformance c) throws IOException {
+    void csvRegeneratesTheImageByteForByte(ConformanceCase c) throws IOException {
         Path work = Files.createDirectories(tmp.resolve(c.name()));
         Files.copy(c.file("expected.bin"), work.resolve("image.bin"));
         CliRun toCsv = CliRun.in(work, "to-csv", "image.bin", "keys.csv");
@@ -54,7 +57,7 @@ class ToCsvCommandTest {
 
     @Test
     void encryptedImageWithItsKey() throws IOException {
-        Conformance c = Conformance.named("encrypt_multipage_blob");
+        ConformanceCase c = ConformanceCase.named("encrypt_multipage_blob");
         Path work = c.copyTo(tmp.resolve("enc"));
         CliRun run = CliRun.in(work, "to-csv", "expected.bin", "k.csv", "--key", "encryption_key.bin");
         assertThat(run.status()).as(run.toString()).isZero();

@@ -1,11 +1,15 @@
 package io.github.nvs4j.read;
 
 import io.github.nvs4j.NvsFormatException;
+import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.internal.format.PageState;
 import io.github.nvs4j.internal.runtime.Boot;
 import io.github.nvs4j.internal.runtime.StrictRead;
 import io.github.nvs4j.model.NvsData;
+import io.github.nvs4j.write.FormatVersion;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads NVS partition images.
@@ -25,7 +29,9 @@ import java.util.Objects;
  * finds no page to activate; a blank image of any number of pages mounts (an empty partition); a written 1-page
  * image has no spare page and gives {@link InitResult#ESP_ERR_NVS_NO_FREE_PAGES} when read-write.
  *
- * <p>Neither method modifies the array it is given.
+ * <p>{@link #formatVersion(byte[])} tells which format version an image is written in, for writing it again.
+ *
+ * <p>No method modifies the array it is given.
  */
 public final class NvsReader {
 
@@ -71,5 +77,34 @@ public final class NvsReader {
     public static NvsData readModel(byte[] image) {
         Objects.requireNonNull(image, "image");
         return StrictRead.readModel(image);
+    }
+
+    /**
+     * The format version an image is written in, from the version byte of its page headers (offset 8: {@code 0xFF}
+     * format 1, {@code 0xFE} format 2): what {@code --version} the generator would need to write such an image.
+     * Pages whose state word is still {@code 0xFFFFFFFF} (never initialised) and a trailing partial page are not
+     * looked at. Only the header bytes are read; nothing is checked.
+     *
+     * @param image the partition image; not modified
+     * @return {@link FormatVersion#V2} if an initialised page carries {@code 0xFE}, {@link FormatVersion#V1} if every
+     *         initialised page carries {@code 0xFF}; empty if no page is initialised or a page carries a version
+     *         newer than format 2 (which the runtime refuses)
+     */
+    public static Optional<FormatVersion> formatVersion(byte[] image) {
+        Objects.requireNonNull(image, "image");
+        boolean any = false;
+        boolean v2 = false;
+        for (int off = 0; off + Page.SIZE <= image.length; off += Page.SIZE) {
+            if (Page.stateWord(image, off) == PageState.UNINITIALIZED.word()) {
+                continue;
+            }
+            any = true;
+            int version = Page.version(image, off);
+            if (version < Page.VERSION_2) {
+                return Optional.empty();
+            }
+            v2 |= version == Page.VERSION_2;
+        }
+        return !any ? Optional.empty() : Optional.of(v2 ? FormatVersion.V2 : FormatVersion.V1);
     }
 }

@@ -2,8 +2,8 @@ package io.github.nvs4j.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.read.PartitionMode;
+import io.github.nvs4j.testing.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.github.nvs4j.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

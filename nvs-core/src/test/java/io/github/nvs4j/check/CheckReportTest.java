@@ -3,7 +3,7 @@ package io.github.nvs4j.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nvs4j.NvsFormatException;
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.read.PartitionMode;
+import io.github.nvs4j.testing.TestData;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nvs4j.NvsFormatException;
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.EntryState;
+import io.github.nvs4j.testing.TestData;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

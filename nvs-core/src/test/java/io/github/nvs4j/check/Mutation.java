@@ -1,10 +1,10 @@
 package io.github.nvs4j.check;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.testing.TestData;
 
 /**
  * Byte edits on a copy of a recorded image, as the conformance cases describe them: change bytes, then recompute the

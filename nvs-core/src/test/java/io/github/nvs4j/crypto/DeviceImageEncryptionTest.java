@@ -2,9 +2,9 @@ package io.github.nvs4j.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
+import io.github.nvs4j.testing.TestData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.github.nvs4j.NvsInputException;
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.TestData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

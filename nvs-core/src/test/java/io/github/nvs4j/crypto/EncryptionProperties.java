@@ -2,10 +2,10 @@ package io.github.nvs4j.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.internal.format.PageState;
+import io.github.nvs4j.testing.TestData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.nvs4j.NvsInputException;
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.TestData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.nvs4j.NvsFormatException;
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.TestData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

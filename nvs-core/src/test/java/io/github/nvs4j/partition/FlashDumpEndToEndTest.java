@@ -1,9 +1,10 @@
 package io.github.nvs4j.partition;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
 import io.github.nvs4j.read.PartitionMode;
+import io.github.nvs4j.testing.FlashDump;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

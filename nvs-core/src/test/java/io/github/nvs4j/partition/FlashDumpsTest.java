@@ -3,6 +3,7 @@ package io.github.nvs4j.partition;
 import io.github.nvs4j.NvsException;
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.read.PartitionMode;
+import io.github.nvs4j.testing.FlashDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

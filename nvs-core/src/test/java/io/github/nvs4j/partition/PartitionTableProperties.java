@@ -2,6 +2,7 @@ package io.github.nvs4j.partition;
 
 import io.github.nvs4j.NvsException;
 import io.github.nvs4j.NvsFormatException;
+import io.github.nvs4j.testing.FlashDump;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

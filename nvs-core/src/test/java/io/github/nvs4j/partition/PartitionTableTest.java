@@ -2,7 +2,8 @@ package io.github.nvs4j.partition;
 
 import io.github.nvs4j.NvsFormatException;
 import io.github.nvs4j.NvsInputException;
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.FlashDump;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,15 +1,16 @@
 package io.github.nvs4j.read;
 
 import io.github.nvs4j.NvsFormatException;
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.testing.ConformanceCase;
+import io.github.nvs4j.testing.Json;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +40,9 @@ class ConformanceReadModelTest {
     private static final Set<String> REFUSED = Set.of("duplicate_keys", "data_before_namespace",
             "binary_nonascii_data", "key_nonascii", "namespaces_255");
 
-    static Stream<String> generateCases() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(TestData.path("conformance/cases.tsv"), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length > 2 && f[1].equals("generate") && f[2].startsWith("generate ")) {
-                names.add(f[0]);
-            }
-        }
+    static Stream<String> generateCases() {
+        List<String> names = ConformanceCase.ofKind("generate").stream().filter(c -> c.subcommand().equals("generate"))
+                .map(ConformanceCase::name).toList();
         assertThat(names).hasSizeGreaterThan(40);
         return names.stream();
     }
@@ -106,7 +102,7 @@ class ConformanceReadModelTest {
     /** nvs_tool's records, with the chunks of a format-2 blob joined into one value. */
     @SuppressWarnings("unchecked")
     private static List<String> expected(String json) {
-        List<Object> records = (List<Object>) MiniJson.parse(json);
+        List<Object> records = (List<Object>) Json.parse(json);
         List<String> out = new ArrayList<>();
         String blobId = null;
         ByteArrayOutputStream blob = new ByteArrayOutputStream();
@@ -130,7 +126,7 @@ class ConformanceReadModelTest {
                 continue;
             }
             blobId = null;
-            String text = value instanceof BigDecimal n ? n.toPlainString() : (String) value;
+            String text = value instanceof Number n ? n.toString() : (String) value;
             out.add(id + " | " + encoding + " " + text);
         }
         return out;
@@ -157,14 +153,8 @@ class ConformanceReadModelTest {
         return out;
     }
 
-    static Stream<String> checkCases() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(TestData.path("conformance/cases.tsv"), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length > 1 && f[1].equals("check")) {
-                names.add(f[0]);
-            }
-        }
+    static Stream<String> checkCases() {
+        List<String> names = ConformanceCase.ofKind("check").stream().map(ConformanceCase::name).toList();
         assertThat(names).hasSizeGreaterThan(20);
         return names.stream();
     }

@@ -1,6 +1,6 @@
 package io.github.nvs4j.read;
 
-import io.github.nvs4j.TestData;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,9 +1,9 @@
 package io.github.nvs4j.read;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.internal.format.PageState;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,8 +1,8 @@
 package io.github.nvs4j.write;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.github.nvs4j.NvsInputException;
 import io.github.nvs4j.crypto.NvsEncryption;
 import io.github.nvs4j.crypto.NvsKeys;
+import io.github.nvs4j.testing.ConformanceCase;
 import io.github.nvs4j.write.NvsWriter;
 
 import java.io.IOException;
@@ -144,7 +145,7 @@ class ConformanceTest {
     }
 
     private static byte[] generate(ConformanceCase c) {
-        CsvInput input = NvsCsvReader.read(c.inputs(), c.options());
+        CsvInput input = NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
         try {
             return NvsWriter.write(input.data(), c.size().orElseThrow(), c.version().orElseThrow());
         } catch (NvsInputException e) {
@@ -161,7 +162,7 @@ class ConformanceTest {
         NvsInputException e = null;
         CsvInput input = null;
         try {
-            input = NvsCsvReader.read(c.inputs(), c.options());
+            input = NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
         } catch (NvsInputException ex) {
             e = ex;
         }
@@ -280,7 +281,7 @@ class ConformanceTest {
         String lower = Files.readString(c.file("input.csv")).replace(",U8,", ",u8,").replace(",I32,", ",i32,")
                 .replace(",STRING,", ",string,").replace(",HEX2BIN,", ",hex2bin,").replace(",Base64,", ",base64,")
                 .replace(",BINARY,", ",binary,");
-        CsvInput lowerInput = NvsCsvReader.read("lower.csv", lower, c.options());
+        CsvInput lowerInput = NvsCsvReader.read("lower.csv", lower, CaseOptions.of(c));
         assertThat(ours).isEqualTo(NvsWriter.write(lowerInput.data(), 0x3000, c.version().orElseThrow()));
         int s = ImageBytes.find(ours, 1, 0x21, "s");
         assertThat(ImageBytes.u16(ours, s + 24)).as("abc + NUL").isEqualTo(4);
@@ -303,7 +304,7 @@ class ConformanceTest {
         refusal(c, REFUSALS.get("key_nonascii"));
         List<String> lines = Files.readAllLines(c.file("input.csv"), StandardCharsets.UTF_8);
         String firstRows = String.join("\n", lines.subList(0, 3)) + "\n";
-        CsvInput input = NvsCsvReader.read("input.csv", firstRows, c.options());
+        CsvInput input = NvsCsvReader.read("input.csv", firstRows, CaseOptions.of(c));
         byte[] ours = NvsWriter.write(input.data(), 0x3000, c.version().orElseThrow());
         byte[] expected = c.bytes("expected.bin");
         int e = ImageBytes.entryOffset(0, 1);
@@ -318,8 +319,8 @@ class ConformanceTest {
     static final Set<String> ORACLE_OWN_ASSERTION = Set.of("key_utf8_spill_free_slot", "key_utf8_spill_page_end",
             "encrypt_key_crc_not_checked", "key_with_nul");
 
-    static Stream<OracleCase> oracleCases() {
-        return OracleCase.all().stream();
+    static Stream<ConformanceCase> oracleCases() {
+        return ConformanceCase.all(ConformanceCase.ORACLE_CASES).stream();
     }
 
     /**
@@ -328,7 +329,7 @@ class ConformanceTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("oracleCases")
-    void oracleCase(OracleCase c) {
+    void oracleCase(ConformanceCase c) {
         if (ORACLE_OWN_ASSERTION.contains(c.name())) {
             return; // asserted by its own test method below
         }
@@ -348,23 +349,14 @@ class ConformanceTest {
         oracleCases().forEach(c -> assertThat(c.kind()).isIn("generate", "error"));
     }
 
-    private static byte[] generate(OracleCase c) {
-        CsvInput input = NvsCsvReader.read(c.inputs(), c.options());
-        try {
-            return NvsWriter.write(input.data(), c.size(), c.version());
-        } catch (NvsInputException e) {
-            throw input.locate(e);
-        }
-    }
-
     /** The image as the recorded command wrote it: encrypted with the case's key for {@code encrypt}. */
-    private static byte[] generateAsRecorded(OracleCase c) {
+    private static byte[] generateAsRecorded(ConformanceCase c) {
         byte[] plain = generate(c);
         if (!c.subcommand().equals("encrypt")) {
             return plain;
         }
-        NvsKeys keys = c.option("--inputkey") != null ? NvsKeys.readKeyFile(c.file(c.option("--inputkey")))
-                : NvsKeys.fromHmacKey(c.bytes(c.option("--kp_hmac_inputkey")));
+        NvsKeys keys = c.option("--inputkey").isPresent() ? NvsKeys.readKeyFile(c.file(c.option("--inputkey").get()))
+                : NvsKeys.fromHmacKey(c.bytes(c.option("--kp_hmac_inputkey").orElseThrow()));
         return NvsEncryption.encrypt(plain, keys);
     }
 
@@ -376,7 +368,7 @@ class ConformanceTest {
      */
     @Test
     void keySpillIntoTheNextSlotIsNotReproduced() {
-        OracleCase c = OracleCase.named("key_utf8_spill_free_slot");
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_utf8_spill_free_slot");
         byte[] expected = c.bytes("expected.bin");
         byte[] ours = generate(c);
         int entry = ImageBytes.entryOffset(0, 2);
@@ -398,7 +390,7 @@ class ConformanceTest {
      */
     @Test
     void keySpillPastThePageEndIsNotReproduced() {
-        OracleCase c = OracleCase.named("key_utf8_spill_page_end");
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_utf8_spill_page_end");
         byte[] expected = c.bytes("expected.bin");
         byte[] ours = generate(c);
         assertThat(expected).hasSize(0x3000 + 2);
@@ -417,7 +409,7 @@ class ConformanceTest {
      */
     @Test
     void aKeyFileWithAWrongCrcIsRefused() {
-        OracleCase c = OracleCase.named("encrypt_key_crc_not_checked");
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "encrypt_key_crc_not_checked");
         assertThatThrownBy(() -> generateAsRecorded(c)).isInstanceOf(NvsInputException.class)
                 .hasMessageContaining("CRC word").hasMessageContaining("encryption_key.bin");
         byte[] key = Arrays.copyOf(c.bytes("encryption_key.bin"), NvsKeys.SIZE);
@@ -430,7 +422,7 @@ class ConformanceTest {
      */
     @Test
     void aKeyWithNulIsRefused() {
-        OracleCase c = OracleCase.named("key_with_nul");
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_with_nul");
         assertThat(ImageBytes.key(c.bytes("expected.bin"), ImageBytes.entryOffset(0, 1))).isEqualTo("a");
         assertThatThrownBy(() -> generate(c)).isInstanceOf(NvsInputException.class)
                 .hasMessageContaining("NUL").hasMessageStartingWith(c.file("input.csv") + ":3: ");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nvs4j.NvsInputException;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.testing.ConformanceCase;
 import io.github.nvs4j.write.FormatVersion;
 
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class NvsCsvWriterTest {
 
     private static boolean readable(ConformanceCase c) {
         try {
-            NvsCsvReader.read(c.inputs(), c.options());
+            NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
             return true;
         } catch (NvsInputException e) {
             return false; // refused by a decision of the lead; ConformanceTest asserts the refusal
@@ -74,10 +75,10 @@ class NvsCsvWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("generateCases")
     void everyConformanceInputRoundTripsExactly(ConformanceCase c) {
-        NvsData data = NvsCsvReader.read(c.inputs(), c.options()).data();
+        NvsData data = NvsCsvReader.read(c.inputs(), CaseOptions.of(c)).data();
         CsvOutput out = NvsCsvWriter.write(data);
         assertThat(out.warnings()).isEmpty();
-        CsvInput back = NvsCsvReader.read("out.csv", out.text(), c.options());
+        CsvInput back = NvsCsvReader.read("out.csv", out.text(), CaseOptions.of(c));
         assertThat(back.data()).isEqualTo(data);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.testing.ConformanceCase;
+import io.github.nvs4j.testing.Json;
 import io.github.nvs4j.write.FormatVersion;
 
 import java.io.ByteArrayOutputStream;
@@ -46,8 +48,8 @@ class RecordedContentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void readsWhatTheGeneratorWrote(ConformanceCase c) throws Exception {
-        CsvInput input = NvsCsvReader.read(c.inputs(), c.options());
-        List<String> expected = recorded(MiniJson.parse(Files.readString(listing(c))));
+        CsvInput input = NvsCsvReader.read(c.inputs(), CaseOptions.of(c));
+        List<String> expected = recorded(Json.read(listing(c)));
         assertThat(listed(input.data(), c.version().orElseThrow())).containsExactlyElementsOf(expected);
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +33,18 @@ class ExcelCsvReaderTest {
                 Arguments.of("\"multi\r\nline\",x\r\n", List.of(List.of("multi\nline", "x"))),
                 Arguments.of("\"keep\n\nblank?\",x\n", List.of(List.of("keep\nblank?", "x"))),
                 Arguments.of("\"a\"\"b\",c\n", List.of(List.of("a\"b", "c"))),
-                Arguments.of("\"ab\"cd,e\n", List.of(List.of("abcd", "e"))),
                 Arguments.of("a\"b,c\n", List.of(List.of("a\"b", "c"))),
                 Arguments.of(",,\n", List.of(List.of("", "", ""))),
                 Arguments.of("a, b ,c \n", List.of(List.of("a", " b ", "c "))),
-                Arguments.of("\"x\" ,y\n", List.of(List.of("x ", "y"))),
                 Arguments.of("#c,d\n", List.of(List.of("#c", "d"))),
                 Arguments.of("k,\"v,w\"\n", List.of(List.of("k", "v,w"))),
                 Arguments.of("\u00a0\n1,2\n", List.of(List.of("1", "2"))),
-                Arguments.of("a,b\n\f\n", List.of(List.of("a", "b"))));
+                Arguments.of("a,b\n\f\n", List.of(List.of("a", "b"))),
+                // Python's str.isspace() is Unicode-aware: U+0085, U+00A0, U+2028, U+001C, U+3000 and U+202F are
+                // whitespace, U+200B is not
+                Arguments.of(" \u0085\u00a0\u2028\u001c\u3000\u202f\t\nk,v\n\u200b\n",
+                        List.of(List.of("k", "v"), List.of("\u200b"))),
+                Arguments.of("a,b\n\"open,c\nmore\n", List.of(List.of("a", "b"), List.of("open,c\nmore\n"))));
     }
 
     @ParameterizedTest
@@ -89,12 +93,15 @@ class ExcelCsvReaderTest {
                 .hasMessage("in.csv:3: the line is not valid UTF-8 text; save the file as UTF-8");
     }
 
-    @Test
-    void anUnclosedQuoteIsRefusedNamingWhereTheRecordStarts() {
-        assertThatThrownBy(() -> read("a,b\n\"open,c\nmore\n"))
+    /** Python's csv.reader appends such text ({@code "ab"cd} is {@code abcd}, {@code "x" } is {@code x }). */
+    @ParameterizedTest
+    @ValueSource(strings = {"a,b\n\n\"ab\"cd,e\n", "a,b\n\n\"x\" ,y\n"})
+    void textAfterAClosingQuoteIsRefusedWithItsLineAsInEveryNvs4jCsv(String text) {
+        assertThatThrownBy(() -> read(text))
                 .isInstanceOf(NvsInputException.class)
-                .satisfies(e -> assertThat(((NvsInputException) e).line()).isEqualTo(2))
-                .hasMessageContaining("never closed");
+                .satisfies(e -> assertThat(((NvsInputException) e).line()).isEqualTo(3))
+                .satisfies(e -> assertThat(((NvsInputException) e).source()).isEqualTo("in.csv"))
+                .hasMessageContaining("text follows the closing quote");
     }
 
     @Test
@@ -104,15 +111,6 @@ class ExcelCsvReaderTest {
         assertThatThrownBy(() -> read(huge))
                 .isInstanceOf(NvsInputException.class)
                 .hasMessageContaining("longer than " + ExcelCsvReader.MAX_RECORD_CHARS);
-    }
-
-    @Test
-    void pythonWhitespaceIsUnicodeAware() {
-        // Python: ' \x85\xa0\u2028\x1c'.isspace() is True for each; '\u200b' and '\ufeff' are not whitespace
-        assertThat(ExcelCsvReader.isPythonSpace(" \u0085\u00a0\u2028\u001c\u3000\u202f\t\n")).isTrue();
-        assertThat(ExcelCsvReader.isPythonSpace("\u200b")).isFalse();
-        assertThat(ExcelCsvReader.isPythonSpace("\ufeff")).isFalse();
-        assertThat(ExcelCsvReader.isPythonSpace("")).isFalse();
     }
 
     private static List<CsvRecord> read(String text) {

@@ -1,6 +1,7 @@
 package io.github.nvs4j.mfg;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,7 @@ package io.github.nvs4j.mfg;
 import io.github.nvs4j.crypto.NvsEncryption;
 import io.github.nvs4j.crypto.NvsHmacKey;
 import io.github.nvs4j.crypto.NvsKeys;
+import io.github.nvs4j.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,9 @@ package io.github.nvs4j.internal.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.testing.TestData;
 
 import java.util.Arrays;
 import java.util.Random;

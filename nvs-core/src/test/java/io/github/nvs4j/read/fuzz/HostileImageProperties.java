@@ -1,7 +1,6 @@
 package io.github.nvs4j.read.fuzz;
 
 import io.github.nvs4j.NvsFormatException;
-import io.github.nvs4j.TestData;
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.NvsCrc;
@@ -9,6 +8,7 @@ import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.NvsReader;
 import io.github.nvs4j.read.PartitionMode;
+import io.github.nvs4j.testing.TestData;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

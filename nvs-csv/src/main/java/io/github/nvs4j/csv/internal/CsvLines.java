@@ -87,7 +87,7 @@ public final class CsvLines {
             if (next < n) {
                 next += decoded.charAt(next) == '\r' && next + 1 < n && decoded.charAt(next + 1) == '\n' ? 2 : 1;
             }
-            if (decoded.charAt(i) != '#') {
+            if (!DroppedLines.COMMENTS.drops(decoded, i, end)) {
                 kept.append(decoded, i, end);
                 if (end < n) {
                     kept.append('\n');

@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the text of one generator CSV into {@link CsvRow}s, as Python's {@code csv.DictReader} with the default
@@ -23,15 +21,14 @@ import java.util.regex.Pattern;
  * skipped, the first (non-blank) row is the header and columns are found by name (any order, extra columns
  * ignored, the last of two equal names wins). A field that a short row lacks is {@code null}.
  *
- * <p>FastCSV does the CSV syntax. It runs in its strict quoting mode: text after the closing quote of a field
- * ({@code "ab"cd}) is refused with a message, where Python would append it (see {@code docs/differences.md}).
+ * <p>FastCSV does the CSV syntax ({@link ExcelCsv}). It runs in its strict quoting mode: text after the closing
+ * quote of a field ({@code "ab"cd}) is refused with a message, where Python would append it (see
+ * {@code docs/differences.md}).
  */
 public final class GeneratorCsvParser {
 
     /** The column names the header must have, in the order the generator looks them up. */
     public static final List<String> COLUMNS = List.of("key", "type", "encoding", "value");
-
-    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
 
     private GeneratorCsvParser() {
     }
@@ -45,15 +42,7 @@ public final class GeneratorCsvParser {
      * @throws NvsInputException for a missing or incomplete header, or text the CSV syntax does not allow
      */
     public static void parse(String source, CsvLines lines, Consumer<CsvRow> rows) {
-        CsvReader<CsvRecord> reader = CsvReader.builder()
-                .fieldSeparator(',')
-                .quoteCharacter('"')
-                .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(false)
-                .trimWhitespacesAroundQuotes(false)
-                .ofCsvRecord(closeQuoteLeftOpen(lines.text()));
+        CsvReader<CsvRecord> reader = ExcelCsv.records(closeQuoteLeftOpen(lines.text()));
         int[] columns = null;
         long lastLine = 0;
         try (reader) {
@@ -68,7 +57,7 @@ public final class GeneratorCsvParser {
                         field(record, columns[2]), field(record, columns[3]), SourceRef.of(source, line)));
             }
         } catch (CsvParseException e) {
-            throw syntaxError(source, lines, lastLine, e);
+            throw ExcelCsv.syntaxError(source, lines::originalLine, lastLine, e);
         } catch (IOException | UncheckedIOException e) {
             throw new NvsInputException("cannot read the CSV text: " + e.getMessage(), source, 0, null, e);
         }
@@ -147,26 +136,5 @@ public final class GeneratorCsvParser {
 
     private static String field(CsvRecord record, int index) {
         return index < record.getFieldCount() ? record.getField(index) : null;
-    }
-
-    private static NvsInputException syntaxError(String source, CsvLines lines, long lastLine, CsvParseException e) {
-        long parsedLine = lastLine + 1;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = t.getMessage() == null ? null : LINE_IN_MESSAGE.matcher(t.getMessage());
-            if (m != null && m.find()) {
-                parsedLine = Long.parseLong(m.group(1));
-                break;
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String detail = root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
-        String reason = root.getMessage() != null && root.getMessage().contains("closing quote")
-                ? "text follows the closing quote of a quoted field" + detail + ": put the whole field in quotes"
-                        + " and write a quote inside it as \"\""
-                : "the CSV cannot be parsed" + detail;
-        return new NvsInputException(reason, source, lines.originalLine(parsedLine), null, e);
     }
 }

@@ -1,16 +1,23 @@
-package io.github.nvs4j.partition;
+package io.github.nvs4j.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for the test data descriptions ({@code NAME.json}): objects become {@link LinkedHashMap},
- * arrays {@link List}, integers {@link Long}, other numbers {@link Double}, plus {@link String}, {@link Boolean} and
- * {@code null}. Strict enough to fail loudly on anything malformed.
+ * A minimal JSON reader for the recorded test data (flash-dump descriptions, {@code nvs_tool.py} listings): objects
+ * become {@link LinkedHashMap} (in file order), arrays {@link List}, integers {@link Long} ({@link BigInteger} beyond
+ * the range of {@code long}, as for {@code uint64_t} values), other numbers {@link Double}, plus {@link String},
+ * {@link Boolean} and {@code null}. Strict enough to fail loudly on anything malformed.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -19,7 +26,12 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /**
+     * @param text JSON text
+     * @return its value, as described in the class comment
+     * @throws IllegalArgumentException for malformed JSON
+     */
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -29,16 +41,38 @@ final class Json {
         return value;
     }
 
+    /**
+     * @param file a UTF-8 JSON file
+     * @return its value, as described in the class comment
+     */
+    public static Object read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param value a parsed value
+     * @return it as a JSON object
+     * @throws IllegalArgumentException if it is not one
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("not a JSON object: " + value);
         }
         return (Map<String, Object>) value;
     }
 
+    /**
+     * @param value a parsed value
+     * @return it as a JSON array
+     * @throws IllegalArgumentException if it is not one
+     */
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object value) {
+    public static List<Object> array(Object value) {
         if (!(value instanceof List)) {
             throw new IllegalArgumentException("not a JSON array: " + value);
         }
@@ -157,7 +191,8 @@ final class Json {
         if (n.contains(".") || n.contains("e") || n.contains("E")) {
             return Double.parseDouble(n);
         }
-        return Long.parseLong(n);
+        BigInteger integer = new BigInteger(n);
+        return integer.bitLength() < Long.SIZE ? (Object) integer.longValue() : integer;
     }
 
     private Object literal(String word, Object value) {

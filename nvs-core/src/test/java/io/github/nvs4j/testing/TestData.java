@@ -1,4 +1,4 @@
-package io.github.nvs4j;
+package io.github.nvs4j.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,7 @@
-package io.github.nvs4j.partition;
-
-import io.github.nvs4j.TestData;
+package io.github.nvs4j.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +16,12 @@ import java.util.stream.Stream;
  * @param name the case name
  * @param json the parsed description
  */
-record FlashDump(String name, Map<String, Object> json) {
+public record FlashDump(String name, Map<String, Object> json) {
 
     private static final Map<String, byte[]> BYTES = new ConcurrentHashMap<>();
 
     /** @return every case name in the folder; fails when there are none */
-    static List<String> names() {
+    public static List<String> names() {
         Path dir = TestData.path("flash-dumps");
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString())
@@ -42,59 +39,65 @@ record FlashDump(String name, Map<String, Object> json) {
     }
 
     /** @param name a case name @return the case */
-    static FlashDump load(String name) {
-        try {
-            String text = Files.readString(TestData.path("flash-dumps/" + name + ".json"), StandardCharsets.UTF_8);
-            return new FlashDump(name, Json.object(Json.parse(text)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static FlashDump load(String name) {
+        return new FlashDump(name, Json.object(Json.read(TestData.path("flash-dumps/" + name + ".json"))));
     }
 
     /** @return the dump's bytes (shared: do not modify) */
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes(name);
     }
 
     /** @param name a case name @return its dump's bytes (shared: do not modify) */
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         return BYTES.computeIfAbsent(name, n -> TestData.bytes("flash-dumps/" + n + ".bin"));
     }
 
     /** @param file a file name in {@code testdata/device-images} @return its bytes */
-    static byte[] deviceImage(String file) {
+    public static byte[] deviceImage(String file) {
         return TestData.bytes("device-images/" + file);
     }
 
-    String error() {
+    /** @return the {@code error} the description records (for a dump without a usable table) */
+    public String error() {
         return (String) json.get("error");
     }
 
-    boolean isErrorCase() {
+    /** @return whether the dump has no usable partition table */
+    public boolean isErrorCase() {
         return json.containsKey("error");
     }
 
-    int tableOffset() {
+    /** @return the partition table's offset */
+    public int tableOffset() {
         return Math.toIntExact((Long) json.get("table_offset"));
     }
 
-    boolean tableMd5() {
+    /** @return whether the table ends with an MD5 entry */
+    public boolean tableMd5() {
         return (Boolean) json.get("table_md5");
     }
 
-    Map<String, Object> nvs() {
+    /** @return the {@code nvs} object: how the default NVS partition is found */
+    public Map<String, Object> nvs() {
         return Json.object(json.get("nvs"));
     }
 
-    List<Map<String, Object>> partitions() {
+    /** @return every row of the partition table */
+    public List<Map<String, Object>> partitions() {
         return Json.array(json.get("partitions")).stream().map(Json::object).toList();
     }
 
-    List<Map<String, Object>> nvsPartitions() {
+    /**
+     * @return the data/nvs partitions in table order: {@code label}, {@code offset}, {@code size}, {@code readonly},
+     *         {@code source} and {@code expected} (file names in {@code testdata/device-images})
+     */
+    public List<Map<String, Object>> nvsPartitions() {
         return Json.array(json.get("nvs_partitions")).stream().map(Json::object).toList();
     }
 
-    Map<String, Object> errorDetail() {
+    /** @return the {@code error_detail} object of an error case */
+    public Map<String, Object> errorDetail() {
         return Json.object(json.get("error_detail"));
     }
 
