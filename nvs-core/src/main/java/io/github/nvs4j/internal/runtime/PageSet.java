@@ -132,7 +132,7 @@ final class PageSet {
      */
     int eraseEntryAndSpan(int page, int index) {
         if (readOnly) {
-            return refuse(page);
+            return refuseSpan(page, index);
         }
         int span = 1;
         if (pair(page, index) == WRITTEN) {
@@ -160,6 +160,36 @@ final class PageSet {
             nextFree[page] = index + span;
         }
         return Esp.OK;
+    }
+
+    /**
+     * A refused {@code Page::eraseEntryAndSpan} on a read-only partition. A single entry goes through
+     * {@code alterEntryState}, whose failed write marks the page INVALID. A valid item spanning several entries goes
+     * through {@code alterEntryRangeState} instead, which does not: the used count has already dropped for the whole
+     * span and the hash node is gone, the pairs from the last entry down to the start of its 16-pair bitmap word
+     * (or the item's first entry) are already ERASED in RAM when the first word write fails, and the page stays
+     * as it was.
+     */
+    private int refuseSpan(int page, int index) {
+        if (pair(page, index) != WRITTEN) {
+            return refuse(page);
+        }
+        int e = entryOffset(page, index);
+        int span = flash[e + 2] & 0xFF;
+        if (ItemHeader.check(flash, e, index) != ItemHeader.VALID || span == 1) {
+            return refuse(page);
+        }
+        node[page * N + index] = -1;
+        int last = index + span - 1;
+        for (int j = index; j <= last; j++) {
+            if (pair(page, j) == WRITTEN) {
+                used[page]--;
+            }
+        }
+        for (int j = last; j >= Math.max(index, last & ~15); j--) {
+            setPair(page, j, ERASED);
+        }
+        return Esp.ERR_NOT_ALLOWED;
     }
 
     private int refuse(int page) {
