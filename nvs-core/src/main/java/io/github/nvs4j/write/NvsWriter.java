@@ -26,8 +26,10 @@ import io.github.nvs4j.model.NvsData;
  *       chunk only gets the room left on the current page, the limit depends on where the blob starts: from
  *       127 × 4000 = 508000 bytes at the start of a page down to 126 × 4000 = 504000 bytes when only entry 125 is
  *       left.</li>
- *   <li><b>Non-ASCII keys.</b> The generator lets such an entry grow past 32 bytes and shifts its zero padding;
- *       nvs4j writes the key's UTF-8 bytes (at most 15) followed by zeros, the normal entry layout.</li>
+ *   <li><b>Non-ASCII keys.</b> The generator lets such an entry grow past 32 bytes: its key field's zero run reaches
+ *       into the data field, and the surplus is written past the entry (into the next slot, or past the page end,
+ *       which makes the image longer). nvs4j writes the entry's 32 bytes as the generator does, zeros in the data
+ *       field included, but nothing past the entry.</li>
  * </ol>
  * Inputs the generator accepts but the device cannot use in another way — more than 254 namespaces, duplicate keys,
  * keys over 15 bytes, values before any namespace — cannot be expressed in an {@link NvsData}; and because items

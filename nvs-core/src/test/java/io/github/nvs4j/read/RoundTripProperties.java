@@ -5,6 +5,7 @@ import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.write.FormatVersion;
 import io.github.nvs4j.write.NvsWriter;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -39,8 +40,12 @@ class RoundTripProperties {
         long size = readOnly ? pages * 4096L : Math.max(3, pages + 1) * 4096L;
         byte[] image = NvsWriter.write(data, size, version);
 
-        assertThat(NvsReader.readModel(image)).isEqualTo(data);
         DeviceView view = NvsReader.boot(image, readOnly ? PartitionMode.READ_ONLY : PartitionMode.READ_WRITE);
+        // Two different keys whose 24-bit item hashes collide on the ACTIVE page: the device itself erases the
+        // earlier one at boot (spec §7.2 step 3, §7.7), so such content cannot round-trip. The model never holds
+        // a key twice, so an in-page duplicate here can only be such a collision (about 1 in 16.7 million pairs).
+        Assume.that(view.repairs().stream().noneMatch(r -> r.kind() == BootRepair.Kind.DUPLICATE_IN_PAGE));
+        assertThat(NvsReader.readModel(image)).isEqualTo(data);
         assertThat(view.init()).isEqualTo(InitResult.ESP_OK);
         assertThat(view.repairs()).isEmpty();
         assertThat(view.unreadable()).isEmpty();

@@ -14,29 +14,46 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One case of {@code testdata/conformance} as listed in {@code cases.tsv}, with its arguments ({@code args.txt})
- * split the way the reference tool's command line was.
+ * One case of {@code testdata/conformance} (or of another corpus with the same layout, such as
+ * {@code testdata/oracle-cases}) as listed in its {@code cases.tsv}, with its arguments ({@code args.txt}) split the
+ * way the reference tool's command line was.
  *
  * @param name        the case folder's name
  * @param kind        {@code generate}, {@code error}, {@code check} or {@code mfg}
  * @param args        the content of {@code args.txt}: SUBCOMMAND SIZE [OPTIONS...]
  * @param description the description column
+ * @param corpus      the corpus folder below {@code testdata/}: {@value #CONFORMANCE} or {@value #ORACLE_CASES}
  */
-public record ConformanceCase(String name, String kind, String args, String description) {
+public record ConformanceCase(String name, String kind, String args, String description, String corpus) {
 
-    /** @return every case of {@code cases.tsv}, in file order; fails when the list looks truncated */
+    /** The recorded conformance corpus. */
+    public static final String CONFORMANCE = "conformance";
+
+    /** Minimal inputs found by differential fuzzing against the generator, recorded with it. */
+    public static final String ORACLE_CASES = "oracle-cases";
+
+    /** @return every case of {@code conformance/cases.tsv}, in file order; fails when the list looks truncated */
     public static List<ConformanceCase> all() {
+        List<ConformanceCase> cases = all(CONFORMANCE);
+        if (cases.size() < 100) {
+            throw new IllegalStateException("cases.tsv lists only " + cases.size() + " cases");
+        }
+        return cases;
+    }
+
+    /**
+     * @param corpus a corpus folder below {@code testdata/}, such as {@link #ORACLE_CASES}
+     * @return every case of its {@code cases.tsv}, in file order
+     */
+    public static List<ConformanceCase> all(String corpus) {
         try {
-            List<String> lines = Files.readAllLines(TestData.path("conformance/cases.tsv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(TestData.path(corpus + "/cases.tsv"), StandardCharsets.UTF_8);
             List<ConformanceCase> cases = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (!line.isBlank()) {
                     String[] f = line.split("\t", -1);
-                    cases.add(new ConformanceCase(f[0], f[1], f[2], f[3]));
+                    cases.add(new ConformanceCase(f[0], f[1], f[2], f[3], corpus));
                 }
-            }
-            if (cases.size() < 100) {
-                throw new IllegalStateException("cases.tsv lists only " + cases.size() + " cases");
             }
             return cases;
         } catch (IOException e) {
@@ -57,13 +74,22 @@ public record ConformanceCase(String name, String kind, String args, String desc
      * @return that case
      */
     public static ConformanceCase named(String name) {
-        return all().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no conformance case " + name));
+        return named(CONFORMANCE, name);
+    }
+
+    /**
+     * @param corpus a corpus folder below {@code testdata/}
+     * @param name a case name
+     * @return that case
+     */
+    public static ConformanceCase named(String corpus, String name) {
+        return all(corpus).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no case " + name + " in " + corpus));
     }
 
     /** @return the case folder */
     public Path dir() {
-        return TestData.path("conformance/" + name);
+        return TestData.path(corpus + "/" + name);
     }
 
     /**
@@ -113,6 +139,16 @@ public record ConformanceCase(String name, String kind, String args, String desc
     /** @return the words of {@code args.txt}: SUBCOMMAND SIZE [OPTIONS...] */
     public List<String> argWords() {
         return Arrays.asList(args.trim().split("\\s+"));
+    }
+
+    /**
+     * @param option an option of {@code args.txt}, such as {@code --inputkey}
+     * @return the word after it, if the option is given
+     */
+    public Optional<String> option(String option) {
+        List<String> w = argWords();
+        int i = w.indexOf(option);
+        return i < 0 || i + 1 >= w.size() ? Optional.empty() : Optional.of(w.get(i + 1));
     }
 
     /** @return the sub-command, such as {@code generate} or {@code encrypt} */

@@ -214,8 +214,8 @@ final class ImageWalker {
             if (span != 1) {
                 problems.add(where + ": fixed-size item with span " + span);
             }
-            if (!allFF(e + 24 + width, e + 32)) {
-                problems.add(where + ": unused data bytes are not 0xFF");
+            if (!unusedAsGenerated(e, 24 + width, 32, key)) {
+                problems.add(where + ": unused data bytes are not as the generator leaves them");
             }
             ByteBuffer d = ByteBuffer.wrap(image, e + 24, 8).order(ByteOrder.LITTLE_ENDIAN);
             if (ns == 0) {
@@ -256,7 +256,7 @@ final class ImageWalker {
         if (type != 0x42 && span < ENTRIES && i + span >= ENTRIES) {
             problems.add(where + ": string or legacy blob ends in entry 125 (the generator's strict rule forbids it)");
         }
-        if ((image[e + 26] & 0xFF) != 0xFF || (image[e + 27] & 0xFF) != 0xFF) {
+        if (!unusedAsGenerated(e, 26, 28, key)) {
             problems.add(where + ": reserved bytes of a variable-length header are not 0xFF");
         }
         int payload = e + 32;
@@ -318,6 +318,20 @@ final class ImageWalker {
             problems.add(where + ": blob index size " + total + " but chunks hold " + all.size());
         }
         events.add(new Value(ns, key, NvsValue.Blob.of(all.toByteArray())));
+    }
+
+    /**
+     * Unused bytes {@code from..to-1} of the entry at {@code e}: 0xFF, except that for a non-ASCII key the generator
+     * moves (UTF-8 bytes − characters) zero bytes of the key field to entry offsets 24, 25, … (spec §2.5).
+     */
+    private boolean unusedAsGenerated(int e, int from, int to, String key) {
+        int zerosEnd = 24 + key.getBytes(StandardCharsets.UTF_8).length - key.codePointCount(0, key.length());
+        for (int i = from; i < to; i++) {
+            if (image[e + i] != (i < zerosEnd ? (byte) 0 : (byte) 0xFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean allFF(int from, int to) {

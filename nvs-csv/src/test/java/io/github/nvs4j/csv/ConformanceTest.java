@@ -1,9 +1,12 @@
 package io.github.nvs4j.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.crypto.NvsEncryption;
+import io.github.nvs4j.crypto.NvsKeys;
 import io.github.nvs4j.testing.ConformanceCase;
 import io.github.nvs4j.write.NvsWriter;
 
@@ -308,5 +311,120 @@ class ConformanceTest {
         assertThat(ImageBytes.key(expected, e)).isEqualTo("\u00e9");
         assertThat(Arrays.copyOfRange(ours, ImageBytes.entryOffset(0, 0), e + 32))
                 .isEqualTo(Arrays.copyOfRange(expected, ImageBytes.entryOffset(0, 0), e + 32));
+    }
+
+    // ---- testdata/oracle-cases: minimal inputs found by differential fuzzing against the generator ----
+
+    /** Oracle cases where nvs4j differs from the generator on purpose (BUG); each has its own test below. */
+    static final Set<String> ORACLE_OWN_ASSERTION = Set.of("key_utf8_spill_free_slot", "key_utf8_spill_page_end",
+            "encrypt_key_crc_not_checked", "key_with_nul");
+
+    static Stream<ConformanceCase> oracleCases() {
+        return ConformanceCase.all(ConformanceCase.ORACLE_CASES).stream();
+    }
+
+    /**
+     * Every {@code generate} case of {@code testdata/oracle-cases}: the image (encrypted for {@code encrypt} cases)
+     * equals {@code expected.bin}; every {@code error} case is refused with an {@link NvsInputException}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oracleCases")
+    void oracleCase(ConformanceCase c) {
+        if (ORACLE_OWN_ASSERTION.contains(c.name())) {
+            return; // asserted by its own test method below
+        }
+        if (c.kind().equals("generate")) {
+            assertSameImage(c.bytes("expected.bin"), generateAsRecorded(c));
+        } else {
+            assertThat(c.kind()).isEqualTo("error");
+            assertThatThrownBy(() -> generate(c)).isInstanceOf(NvsInputException.class);
+        }
+    }
+
+    @Test
+    void everyOracleCaseIsGenerateOrErrorAndOwnAssertionsRun() {
+        Set<String> names = new TreeSet<>();
+        oracleCases().forEach(c -> names.add(c.name()));
+        assertThat(names).containsAll(ORACLE_OWN_ASSERTION).hasSizeGreaterThanOrEqualTo(8);
+        oracleCases().forEach(c -> assertThat(c.kind()).isIn("generate", "error"));
+    }
+
+    /** The image as the recorded command wrote it: encrypted with the case's key for {@code encrypt}. */
+    private static byte[] generateAsRecorded(ConformanceCase c) {
+        byte[] plain = generate(c);
+        if (!c.subcommand().equals("encrypt")) {
+            return plain;
+        }
+        NvsKeys keys = c.option("--inputkey").isPresent() ? NvsKeys.readKeyFile(c.file(c.option("--inputkey").get()))
+                : NvsKeys.fromHmacKey(c.bytes(c.option("--kp_hmac_inputkey").orElseThrow()));
+        return NvsEncryption.encrypt(plain, keys);
+    }
+
+    /**
+     * BUG {@code key_utf8_spill_free_slot}: for a key of 15 UTF-8 bytes in 5 characters the generator writes a
+     * 42-byte entry; its surplus ({@code 00 00} then {@code 0xFF}) lands in the free slot after the last entry.
+     * nvs4j keeps the entry (with the zeros the generator moves into its data field) to its 32 bytes, so the free
+     * slot stays {@code 0xFF}. Everything else is identical.
+     */
+    @Test
+    void keySpillIntoTheNextSlotIsNotReproduced() {
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_utf8_spill_free_slot");
+        byte[] expected = c.bytes("expected.bin");
+        byte[] ours = generate(c);
+        int entry = ImageBytes.entryOffset(0, 2);
+        assertThat(ImageBytes.key(ours, entry)).isEqualTo("\u20ac".repeat(5));
+        int free = ImageBytes.entryOffset(0, 3);
+        assertThat(Arrays.copyOfRange(expected, free, free + 2)).as("generator: spilled zeros").containsExactly(0, 0);
+        assertThat(Arrays.copyOfRange(ours, free, free + 32)).as("nvs4j: the free slot is erased")
+                .containsOnly((byte) 0xFF);
+        byte[] withoutSpill = expected.clone();
+        withoutSpill[free] = (byte) 0xFF;
+        withoutSpill[free + 1] = (byte) 0xFF;
+        assertSameImage(withoutSpill, ours);
+    }
+
+    /**
+     * BUG {@code key_utf8_spill_page_end}: a u8 with key {@code éé} (4 bytes, 2 characters) in entry 125 makes the
+     * generator's page buffer 2 bytes longer, so its image is 12290 bytes with every later page shifted. nvs4j writes
+     * the 12288-byte image: the generator's without the 2 spilled bytes.
+     */
+    @Test
+    void keySpillPastThePageEndIsNotReproduced() {
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_utf8_spill_page_end");
+        byte[] expected = c.bytes("expected.bin");
+        byte[] ours = generate(c);
+        assertThat(expected).hasSize(0x3000 + 2);
+        assertThat(ImageBytes.key(expected, ImageBytes.entryOffset(0, 125))).isEqualTo("\u00e9\u00e9");
+        assertThat(Arrays.copyOfRange(expected, 0x1000, 0x1002)).containsOnly((byte) 0xFF);
+        byte[] realigned = new byte[0x3000];
+        System.arraycopy(expected, 0, realigned, 0, 0x1000);
+        System.arraycopy(expected, 0x1002, realigned, 0x1000, 0x2000);
+        assertSameImage(realigned, ours);
+    }
+
+    /**
+     * ODD {@code encrypt_key_crc_not_checked}: the generator encrypts with the first 64 bytes of a key file whose CRC
+     * word does not match them; nvs4j refuses such a file (damaged, or not a key file), naming it. With the key taken
+     * as it is, the image equals the generator's.
+     */
+    @Test
+    void aKeyFileWithAWrongCrcIsRefused() {
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "encrypt_key_crc_not_checked");
+        assertThatThrownBy(() -> generateAsRecorded(c)).isInstanceOf(NvsInputException.class)
+                .hasMessageContaining("CRC word").hasMessageContaining("encryption_key.bin");
+        byte[] key = Arrays.copyOf(c.bytes("encryption_key.bin"), NvsKeys.SIZE);
+        assertSameImage(c.bytes("expected.bin"), NvsEncryption.encrypt(generate(c), NvsKeys.of(key)));
+    }
+
+    /**
+     * BUG {@code key_with_nul}: the generator writes the key {@code a\0b} as its bytes; the device can never find
+     * such an entry. nvs4j refuses the row, naming the line.
+     */
+    @Test
+    void aKeyWithNulIsRefused() {
+        ConformanceCase c = ConformanceCase.named(ConformanceCase.ORACLE_CASES, "key_with_nul");
+        assertThat(ImageBytes.key(c.bytes("expected.bin"), ImageBytes.entryOffset(0, 1))).isEqualTo("a");
+        assertThatThrownBy(() -> generate(c)).isInstanceOf(NvsInputException.class)
+                .hasMessageContaining("NUL").hasMessageStartingWith(c.file("input.csv") + ":3: ");
     }
 }

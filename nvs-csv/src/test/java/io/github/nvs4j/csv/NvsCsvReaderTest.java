@@ -126,6 +126,17 @@ class NvsCsvReaderTest {
         assertThat(value(in, "ns", "s")).isEqualTo(NvsValue.Str.of("abc\nd,data,u8,1\n"));
     }
 
+    /** Values from CPython 3.11's csv module (oracle case csv_open_quote_ends_with_doubled_quote). */
+    @Test
+    void aQuoteLeftOpenAtTheEndKeepsADoubledQuoteThatEndsTheFile() {
+        String rows = HEADER + "ns,namespace,,\n";
+        assertThat(value(read(rows + "s,data,string,\"ab\"\""), "ns", "s")).isEqualTo(NvsValue.Str.of("ab\""));
+        assertThat(value(read(rows + "s,data,string,\"\"\""), "ns", "s")).isEqualTo(NvsValue.Str.of("\""));
+        assertThat(value(read(rows + "s,data,string,\""), "ns", "s")).isEqualTo(NvsValue.Str.of(""));
+        assertThat(value(read(rows + "s,data,string,\"ab\"\"\""), "ns", "s")).isEqualTo(NvsValue.Str.of("ab\""));
+        assertThat(value(read(rows + "s,data,string,a\""), "ns", "s")).isEqualTo(NvsValue.Str.of("a\""));
+    }
+
     @Test
     void textAfterAClosingQuoteIsRefusedWithItsLine() {
         NvsInputException e = refusal(HEADER + "ns,namespace,,\nk,data,string,\"ab\"cd\n");

@@ -42,6 +42,7 @@ final class ItemEncoder {
             default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
         Entry.sealCrc(b, e);
+        ShiftedKeyPadding.apply(b, e, key, DATA + type.width(), Page.ENTRY_SIZE);
     }
 
     /**
@@ -74,6 +75,7 @@ final class ItemEncoder {
         Bytes.putU16(b, e + DATA, size);
         Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
         Entry.sealCrc(b, e);
+        ShiftedKeyPadding.apply(b, e, key, DATA + 2, DATA + 4);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code string}, {@code hex2bin}, {@code base64} and {@code blob_fill}). Spaces are not trimmed, as in the
  * generator. The fill encodings follow the generator's pattern {@code (blob_fill|blob_sz_fill)\((\d+);(0x[0-9a-f]{2})\)}
  * anchored at the start only, so text after the closing parenthesis is ignored, and {@code N} may use any Unicode
- * decimal digits, as Python's {@code \d} does.
+ * decimal digits that Python 3.11's {@code \d} matches ({@link PythonDigits}).
  *
  * @param kind       the encoding
  * @param fillLength for the fill encodings, the length N; otherwise 0
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public record Encoding(GeneratorEncoding kind, int fillLength, int fillByte) {
 
     private static final Pattern FILL =
-            Pattern.compile("(blob_fill|blob_sz_fill)\\((\\p{Nd}+);0x([0-9a-f]{2})\\)");
+            Pattern.compile("(blob_fill|blob_sz_fill)\\(([^;]+);0x([0-9a-f]{2})\\)");
 
     private static final String ACCEPTED = "accepted are u8, i8, u16, i16, u32, i32, u64, i64, string, hex2bin,"
             + " base64, binary, blob_fill(N;0xHH) and blob_sz_fill(N;0xHH), in any letter case";
@@ -60,7 +60,7 @@ public record Encoding(GeneratorEncoding kind, int fillLength, int fillByte) {
 
     private static Encoding parseFill(String text, String lower, FormatVersion version) {
         Matcher m = FILL.matcher(lower);
-        if (!m.lookingAt()) {
+        if (!m.lookingAt() || !m.group(2).codePoints().allMatch(cp -> PythonDigits.value(cp) >= 0)) {
             throw new NvsInputException("encoding " + Shown.text(text) + " is malformed: accepted are"
                     + " blob_fill(N;0xHH) and blob_sz_fill(N;0xHH), with N the length in decimal and HH the padding"
                     + " byte as two hex digits, for example blob_fill(32;0xff)");
@@ -68,7 +68,7 @@ public record Encoding(GeneratorEncoding kind, int fillLength, int fillByte) {
         GeneratorEncoding kind = m.group(1).equals("blob_fill") ? GeneratorEncoding.BLOB_FILL
                 : GeneratorEncoding.BLOB_SZ_FILL;
         StringBuilder digits = new StringBuilder();
-        m.group(2).codePoints().forEach(cp -> digits.append((char) ('0' + Character.digit(cp, 10))));
+        m.group(2).codePoints().forEach(cp -> digits.append((char) ('0' + PythonDigits.value(cp))));
         BigInteger length = new BigInteger(digits.length() > 12 ? "9".repeat(13) : digits.toString());
         int extra = kind == GeneratorEncoding.BLOB_SZ_FILL ? 4 : 0;
         int max = FormatLimits.maxBlob(version) - extra;

@@ -42,7 +42,7 @@ public final class GeneratorCsvParser {
      * @throws NvsInputException for a missing or incomplete header, or text the CSV syntax does not allow
      */
     public static void parse(String source, CsvLines lines, Consumer<CsvRow> rows) {
-        CsvReader<CsvRecord> reader = ExcelCsv.records(lines.text());
+        CsvReader<CsvRecord> reader = ExcelCsv.records(closeQuoteLeftOpen(lines.text()));
         int[] columns = null;
         long lastLine = 0;
         try (reader) {
@@ -61,6 +61,38 @@ public final class GeneratorCsvParser {
         } catch (IOException | UncheckedIOException e) {
             throw new NvsInputException("cannot read the CSV text: " + e.getMessage(), source, 0, null, e);
         }
+    }
+
+    /**
+     * Python's CSV reader ends a quoted field that is still open at the end of the file with the text read so far;
+     * FastCSV does too, except that it drops the last quote of a doubled quote ({@code ""}) that ends the file
+     * ({@code "ab""} is {@code ab"} for Python, {@code ab} for FastCSV). When the text ends inside a quoted field
+     * and with a quote, the closing quote the file lacks is added, which gives Python's value.
+     */
+    static String closeQuoteLeftOpen(String text) {
+        if (text.isEmpty() || text.charAt(text.length() - 1) != '"') {
+            return text;
+        }
+        boolean inQuotes = false;
+        boolean fieldStart = true;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        i++; // a doubled quote inside quotes
+                    } else {
+                        inQuotes = false; // the closing quote; what follows it belongs to the same field
+                    }
+                }
+            } else if (c == ',' || c == '\n') {
+                fieldStart = true;
+            } else {
+                inQuotes = fieldStart && c == '"';
+                fieldStart = false;
+            }
+        }
+        return inQuotes ? text + '"' : text;
     }
 
     private static int[] header(String source, int line, CsvRecord record) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The integer syntax of Python's {@code int(value)} in base 10, which the generator applies to the values of
  * {@code u8} … {@code i64} rows: whitespace around the number, an optional sign, leading zeros, single {@code _}
  * between digits. For text (a {@code data} row) Unicode whitespace and Unicode decimal digits (for example
- * Arabic-Indic or fullwidth digits) count too; for bytes (a {@code file} row) only ASCII does.
+ * Arabic-Indic or fullwidth digits, as Python 3.11 knows them: {@link PythonDigits}) count too; for bytes (a
+ * {@code file} row) only ASCII does.
  *
  * <p>Huge inputs stay cheap: a number with more than {@value #MAX_DIGITS} significant digits, far outside every NVS
  * range, is returned as &plusmn;10<sup>{@value #MAX_DIGITS}</sup> instead of being converted.
@@ -43,8 +44,8 @@ public final class PythonInt {
                 ascii.append((char) cp);
             } else if (PythonWhitespace.isTextSpace(cp)) {
                 ascii.append(' ');
-            } else if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
-                ascii.append((char) ('0' + Character.digit(cp, 10)));
+            } else if (PythonDigits.value(cp) >= 0) {
+                ascii.append((char) ('0' + PythonDigits.value(cp)));
             } else {
                 ascii.append(INVALID);
                 break;

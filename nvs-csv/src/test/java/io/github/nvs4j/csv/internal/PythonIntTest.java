@@ -22,14 +22,17 @@ class PythonIntTest {
         "\u0663|3", "\u0661\u0662|12", "\uff11\uff12|12",           // Arabic-Indic and fullwidth digits
         "\u20005|5", "5\u3000|5", "\u00855|5", "\u000b5|5",         // Unicode and ASCII whitespace
         "0|0", "18446744073709551615|18446744073709551615", "-9223372036854775808|-9223372036854775808",
-        "0_7|7", "1_2_3|123"})
+        "0_7|7", "1_2_3|123",
+        "\uD81A\uDEC1\uD81A\uDEC2|12",   // Tangsa digits U+16AC1 U+16AC2 (Unicode 14: Python 3.11, not Java 17)
+        "\uD835\uDFCF|1"})               // U+1D7CF MATHEMATICAL BOLD DIGIT ONE
     void acceptsWhatPythonAccepts(String text, String expected) {
         assertThat(PythonInt.parse(text)).contains(new BigInteger(expected));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "0x10", "1e3", "5.0", "_1", "1_", "1__0", "- 5", "+", "--5", "1 2",
-        "\u001c5", "5\u001f", "\u00e95", "12a", "\u00bd"})
+        "\u001c5", "5\u001f", "\u00e95", "12a", "\u00bd",
+        "\uD807\uDF51"})                 // Kawi digit one U+11F51 (Unicode 15: not a digit for Python 3.11)
     void refusesWhatPythonRefuses(String text) {
         assertThat(PythonInt.parse(text)).isEmpty();
     }

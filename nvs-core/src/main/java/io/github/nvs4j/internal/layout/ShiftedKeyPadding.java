@@ -1,0 +1,55 @@
+package io.github.nvs4j.internal.layout;
+
+import io.github.nvs4j.internal.format.Entry;
+
+import java.util.Arrays;
+
+/**
+ * A generator quirk kept byte for byte (spec §2.5): for a key with non-ASCII characters, {@code nvs_partition_gen.py}
+ * writes the key's UTF-8 bytes over as many bytes of its zero-filled key field as the key has characters, so the
+ * 32-byte entry grows by (UTF-8 bytes − characters) and that many zeros of the key field move into the data field
+ * (entry offset 24 on) before the value is written there. Data bytes the value does not use are then {@code 0x00}
+ * instead of {@code 0xFF}: the unused bytes of fixed-size values, the reserved bytes 26–27 of string, legacy blob and
+ * blob chunk headers (the generator resets the blob index's data field, so the index is unaffected). The entry CRC
+ * covers them, as in the generator's image.
+ *
+ * <p>What the generator's longer entry spills past its 32 bytes (into the next slot, or past the page end, which
+ * makes its image longer) is not reproduced; see {@code docs/differences.md}.
+ */
+final class ShiftedKeyPadding {
+
+    private ShiftedKeyPadding() {
+    }
+
+    /**
+     * Applies the quirk to an entry that is complete and sealed: zeros the unused data bytes {@code [from, to)}
+     * (entry offsets) that the key's moved zero run covers, then seals the CRC again. Nothing for an ASCII key.
+     *
+     * @param b the image
+     * @param e the entry offset
+     * @param key the entry's key
+     * @param from the first unused data byte (entry offset, at least 24)
+     * @param to the end of the unused data bytes (entry offset, at most 32)
+     */
+    static void apply(byte[] b, int e, String key, int from, int to) {
+        int end = Math.min(to, Entry.DATA_OFFSET + extraBytes(key));
+        if (end > from) {
+            Arrays.fill(b, e + from, e + end, (byte) 0);
+            Entry.sealCrc(b, e);
+        }
+    }
+
+    /** @return the key's UTF-8 bytes minus its characters (code points, as Python counts them) */
+    static int extraBytes(String key) {
+        int extra = 0;
+        for (int i = 0, n = key.length(); i < n; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                // 2-byte characters: 1 extra; other BMP characters: 2; a supplementary character (4 bytes, one code
+                // point, two chars): 1 for its high and 2 for its low surrogate
+                extra += c < 0x800 || Character.isHighSurrogate(c) ? 1 : 2;
+            }
+        }
+        return extra;
+    }
+}
