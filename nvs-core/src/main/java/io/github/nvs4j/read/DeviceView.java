@@ -11,6 +11,7 @@ import io.github.nvs4j.model.ValueType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,15 +43,22 @@ public final class DeviceView {
             failed.add(new UnreadableEntry(text(row.namespace()), text(row.key()), valueType(row.type()),
                     Esp.name(row.error())));
         }
-        this.unreadable = List.copyOf(failed);
+        this.unreadable = Collections.unmodifiableList(failed);
     }
 
     private static List<ViewEntry> values(List<ViewRow> rows) {
         List<ViewEntry> out = new ArrayList<>(rows.size());
+        // Rows are sorted by namespace and rows of one namespace share its name array: decode each name once.
+        byte[] lastName = null;
+        String lastText = null;
         for (ViewRow row : rows) {
-            out.add(new ViewEntry(text(row.namespace()), text(row.key()), row.value()));
+            if (row.namespace() != lastName) {
+                lastName = row.namespace();
+                lastText = text(lastName);
+            }
+            out.add(new ViewEntry(lastText, text(row.key()), row.value()));
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableList(out); // a fresh list nobody else holds: no copy needed
     }
 
     private static String text(byte[] bytes) {

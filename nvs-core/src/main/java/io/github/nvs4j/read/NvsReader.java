@@ -31,7 +31,8 @@ import java.util.Optional;
  *
  * <p>{@link #formatVersion(byte[])} tells which format version an image is written in, for writing it again.
  *
- * <p>No method modifies the array it is given.
+ * <p>No method modifies the array it is given. The array is read in place (a clean image is not copied), so it must
+ * not change while a call runs.
  */
 public final class NvsReader {
 

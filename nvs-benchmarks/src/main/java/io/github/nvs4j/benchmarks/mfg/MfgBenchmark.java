@@ -1,5 +1,6 @@
 package io.github.nvs4j.benchmarks.mfg;
 
+import io.github.nvs4j.benchmarks.workload.MassDevices;
 import io.github.nvs4j.mfg.DeviceImage;
 import io.github.nvs4j.mfg.MfgJob;
 import io.github.nvs4j.mfg.MfgOptions;
@@ -22,27 +23,25 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Mass manufacturing throughput: a batch of devices, each with its own 1,536-byte certificate file (a {@code file}
- * row, PEM-like text stored as a string) and five keys (serial string, MAC {@code hex2bin}, calibration {@code i32},
- * hardware revision {@code u8}, token {@code base64}) in a 0x6000 partition.
+ * Mass manufacturing throughput on the {@link MassDevices} input (five keys per device, one of them a 1,536-byte
+ * certificate file, 0x6000 partitions).
  *
  * <ul>
  *   <li>{@code inMemory}: {@link MfgJob#images()}, every device built and dropped, one thread;</li>
- *   <li>{@code writingFiles}: {@link MfgRunner#run}, every device's {@code bin/} and {@code csv/} file written
- *       (temporary file and move), with all processors.</li>
+ *   <li>{@code writingFiles}: {@link MfgRunner#run}, every device's {@code bin/} and {@code csv/} file written,
+ *       with all processors;</li>
+ *   <li>{@code rawFileWrites}: the disk's baseline in the same run: the same number of files of the same sizes
+ *       (one 0x6000-byte and one 300-byte file per device, in two folders) written with plain
+ *       {@link Files#write}, one thread, nothing computed.</li>
  * </ul>
  * The primary score is batches per second; the secondary {@code devices} score is <b>devices per second</b>.
  *
@@ -53,10 +52,7 @@ import java.util.stream.Stream;
  * java -jar nvs-benchmarks/target/benchmarks.jar MfgBenchmark -prof gc -jvmArgs -Xmx48m
  * </pre>
  * With {@code -prof gc}, {@code gc.alloc.rate.norm} (bytes allocated per batch) divided by {@code devices} is the
- * same for both sizes (no per-device growth), and {@code gc.count}/{@code gc.time} per device stay the same; with a
- * heap limit as small as {@code -Xmx48m} both sizes complete. Memory that grew with the batch would show up as a
- * rising allocation per device and, at 10,000 devices, as an {@code OutOfMemoryError}. The test
- * {@code MfgBoundedMemoryTest} checks the same for 100,000 devices by measuring the retained heap.
+ * same for both sizes (no per-device growth); with a heap limit as small as {@code -Xmx48m} both sizes complete.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -66,15 +62,21 @@ import java.util.stream.Stream;
 @Fork(1)
 public class MfgBenchmark {
 
-    private static final int CERTIFICATE_BYTES = 1536;
+    private static final int CSV_FILE_BYTES = 300;
 
     /** Devices per batch. */
     @Param({"1000", "10000"})
     public int devices;
 
+    /**
+     * Where the files go: {@code disk}, the default temporary folder (the VM's disk), or {@code tmpfs},
+     * {@code /dev/shm} (memory), which shows what the code costs without the disk.
+     */
+    @Param({"disk"})
+    public String fs;
+
     private Path dir;
-    private Path config;
-    private Path values;
+    private MassDevices.InputFiles inputs;
     private Path outdir;
     private int batch;
 
@@ -93,46 +95,9 @@ public class MfgBenchmark {
      */
     @Setup(Level.Trial)
     public void inputs() throws IOException {
-        dir = Files.createTempDirectory("nvs4j-mfg-bench");
-        Path certs = Files.createDirectories(dir.resolve("certs"));
-        config = Files.writeString(dir.resolve("config.csv"), "device,namespace,\n"
-                + "serial,data,string\nmac,data,hex2bin\ncal,data,i32\nhw_rev,data,u8\ntoken,data,base64\n"
-                + "cert,file,string\n");
-        values = dir.resolve("values.csv");
-        Random random = new Random(1536);
-        try (BufferedWriter out = Files.newBufferedWriter(values, StandardCharsets.UTF_8)) {
-            out.write("serial,mac,cal,hw_rev,token,cert\n");
-            for (int i = 1; i <= devices; i++) {
-                byte[] token = new byte[32];
-                random.nextBytes(token);
-                Files.writeString(certs.resolve("dev-" + i + ".pem"), certificate(random));
-                out.write("SN-" + (100_000 + i) + "," + String.format("240ac4%06x", i) + "," + (i * 13 - 40_000)
-                        + "," + (i % 4) + "," + Base64.getEncoder().encodeToString(token) + ",certs/dev-" + i
-                        + ".pem\n");
-            }
-        }
-    }
-
-    /** A 1,536-byte PEM-like certificate: header, base64 lines of up to 64 characters, footer. */
-    private static String certificate(Random random) {
-        String begin = "-----BEGIN CERTIFICATE-----\n";
-        String end = "-----END CERTIFICATE-----\n";
-        byte[] der = new byte[CERTIFICATE_BYTES];
-        random.nextBytes(der);
-        String b64 = Base64.getEncoder().encodeToString(der);
-        StringBuilder pem = new StringBuilder(begin);
-        int target = CERTIFICATE_BYTES - end.length();
-        int used = 0;
-        while (pem.length() < target) {
-            int line = Math.min(64, target - pem.length() - 1);
-            pem.append(b64, used, used + line).append('\n');
-            used += line;
-        }
-        String text = pem.append(end).toString();
-        if (text.length() != CERTIFICATE_BYTES) {
-            throw new IllegalStateException("certificate of " + text.length() + " bytes");
-        }
-        return text;
+        dir = fs.equals("tmpfs") ? Files.createTempDirectory(Path.of("/dev/shm"), "nvs4j-mfg-bench")
+                : Files.createTempDirectory("nvs4j-mfg-bench");
+        inputs = MassDevices.write(dir, devices);
     }
 
     /** A fresh output folder for each batch that writes files. */
@@ -161,7 +126,7 @@ public class MfgBenchmark {
      */
     @Benchmark
     public void inMemory(Blackhole bh, Devices counter) {
-        MfgJob job = MfgJob.open(config, values, options(dir.resolve("unused")).threads(1).build());
+        MfgJob job = MfgJob.open(inputs.config(), inputs.values(), options(dir.resolve("unused")).threads(1).build());
         try (Stream<DeviceImage> images = job.images()) {
             images.forEach(image -> {
                 bh.consume(image);
@@ -178,13 +143,35 @@ public class MfgBenchmark {
      */
     @Benchmark
     public MfgResult writingFiles(Devices counter) {
-        MfgResult result = MfgRunner.run(config, values, options(outdir).build(), MfgProgress.NONE);
+        MfgResult result = MfgRunner.run(inputs.config(), inputs.values(), options(outdir).build(),
+                MfgProgress.NONE);
         counter.devices += result.devices();
         return result;
     }
 
+    /**
+     * The disk's baseline: as many files of the same sizes as {@link #writingFiles}, written directly.
+     *
+     * @param counter counts devices
+     * @throws IOException if a file cannot be written
+     */
+    @Benchmark
+    public void rawFileWrites(Devices counter) throws IOException {
+        Path bin = Files.createDirectories(outdir.resolve("bin"));
+        Path csv = Files.createDirectories(outdir.resolve("csv"));
+        byte[] image = new byte[(int) MassDevices.PARTITION_SIZE];
+        byte[] text = new byte[CSV_FILE_BYTES];
+        for (int i = 1; i <= devices; i++) {
+            image[0] = (byte) i;
+            text[0] = (byte) i;
+            Files.write(csv.resolve("dev-" + i + ".csv"), text);
+            Files.write(bin.resolve("dev-" + i + ".bin"), image);
+            counter.devices++;
+        }
+    }
+
     private MfgOptions.Builder options(Path out) {
-        return MfgOptions.builder("dev", 0x6000).outdir(out).baseDirectory(dir);
+        return MfgOptions.builder("dev", MassDevices.PARTITION_SIZE).outdir(out).baseDirectory(dir);
     }
 
     private static void delete(Path root) {

@@ -260,15 +260,29 @@ public final class ItemChecks {
                         + (end - 1) + "; the runtime can never assemble the blob and erases it at boot");
             }
         }
+        // The indexes of each namespace and key, so that a chunk meets only its own key's indexes (comparing every
+        // chunk with every index was quadratic: half the checker's time on a 10,000-key image, ReadBenchmark).
+        List<Map<String, List<Blob>>> byNamespace = new ArrayList<>(256);
+        for (int ns = 0; ns < 256; ns++) {
+            byNamespace.add(null);
+        }
+        for (Blob b : blobIndexes) {
+            Map<String, List<Blob>> keys = byNamespace.get(b.ns);
+            if (keys == null) {
+                keys = new HashMap<>();
+                byNamespace.set(b.ns, keys);
+            }
+            keys.computeIfAbsent(b.key, k -> new ArrayList<>(1)).add(b);
+        }
         for (Chunk c : chunks) {
             boolean keyed = false;
             boolean inRange = false;
-            for (Blob b : blobIndexes) {
-                if (b.ns == c.ns && b.key.equals(c.key)) {
-                    keyed = true;
-                    int end = Math.min(b.start + b.count, familyEnd(b.start));
-                    inRange |= c.chunkIndex >= b.start && c.chunkIndex < end;
-                }
+            Map<String, List<Blob>> keys = byNamespace.get(c.ns);
+            List<Blob> sameKey = keys == null ? List.of() : keys.getOrDefault(c.key, List.of());
+            for (Blob b : sameKey) {
+                keyed = true;
+                int end = Math.min(b.start + b.count, familyEnd(b.start));
+                inRange |= c.chunkIndex >= b.start && c.chunkIndex < end;
             }
             if (keyed && !inRange) {
                 out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, c.page, c.entry, "blob chunk index "

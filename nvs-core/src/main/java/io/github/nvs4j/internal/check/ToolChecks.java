@@ -31,8 +31,8 @@ public final class ToolChecks {
     private final Findings out;
     private final boolean readOnly;
 
-    /** Written heads by tool key, in walk order (duplicate check, part 1). */
-    private final Map<String, List<Head>> writtenByKey = new LinkedHashMap<>();
+    /** Written heads by tool key, in walk order (duplicate check, part 1), as page * 126 + entry. */
+    private final KeyGroups writtenByKey = new KeyGroups();
     /** Blob index per namespace + key (the last one wins), with its chunk slots. */
     private final Map<String, Head[]> blobs = new LinkedHashMap<>();
     private final List<Head> blobChunks = new ArrayList<>();
@@ -138,7 +138,8 @@ public final class ToolChecks {
     private void checkEntry(int p, int i) {
         EntryState state = t.state(p, i);
         if (state == EntryState.WRITTEN) {
-            writtenByKey.computeIfAbsent(t.key(p, i), k -> new ArrayList<>()).add(new Head(p, i));
+            int e = t.entryOffset(p, i) + 8;
+            writtenByKey.add(Bytes.u64(image, e), Bytes.u64(image, e + 8), p * Page.ENTRY_COUNT + i);
         }
         if (t.isBlank(p, i)) {
             if (state == EntryState.WRITTEN) {
@@ -259,10 +260,15 @@ public final class ToolChecks {
     // ---- 5: duplicates ----
 
     private void checkDuplicates() {
-        for (Map.Entry<String, List<Head>> group : writtenByKey.entrySet()) {
-            List<Head> entries = group.getValue();
-            if (entries.size() < 2) {
+        for (int g = 0; g < writtenByKey.count(); g++) {
+            int size = writtenByKey.size(g);
+            if (size < 2) {
                 continue;
+            }
+            List<Head> entries = new ArrayList<>(size);
+            for (int k = 0; k < size; k++) {
+                int slot = writtenByKey.entry(g, k);
+                entries.add(new Head(slot / Page.ENTRY_COUNT, slot % Page.ENTRY_COUNT));
             }
             List<Head> sameNamespace = filterNamespaces(entries);
             if (sameNamespace.isEmpty()) {

@@ -235,11 +235,7 @@ public final class ToolParse {
         while (n > 0 && image[k + n - 1] == 0) {
             n--;
         }
-        char[] chars = new char[n];
-        for (int i = 0; i < n; i++) {
-            chars[i] = (char) (image[k + i] & 0xFF);
-        }
-        return new String(chars);
+        return new String(image, k, n, java.nio.charset.StandardCharsets.ISO_8859_1); // Latin-1: one copy
     }
 
     /**

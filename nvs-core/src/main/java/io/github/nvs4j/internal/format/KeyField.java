@@ -25,6 +25,9 @@ public final class KeyField {
         int start = e + Entry.KEY_OFFSET;
         int length = key.length();
         if (length < Entry.KEY_SIZE) {
+            // Hot path: zero the 16-byte field with two stores, then copy an ASCII key over it.
+            Bytes.putU64(b, start, 0L);
+            Bytes.putU64(b, start + 8, 0L);
             int i = 0;
             while (i < length) {
                 char c = key.charAt(i);
@@ -35,7 +38,6 @@ public final class KeyField {
                 i++;
             }
             if (i == length) {
-                Arrays.fill(b, start + length, start + Entry.KEY_SIZE, (byte) 0);
                 return;
             }
         }

@@ -142,7 +142,13 @@ public final class Page {
      * @return whether every byte in the range is {@code 0xFF}
      */
     public static boolean isErased(byte[] image, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (int end8 = to - 7; i < end8; i += 8) { // eight bytes per step: blank pages are scanned whole
+            if (Bytes.u64(image, i) != -1L) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
             if (image[i] != (byte) 0xFF) {
                 return false;
             }

@@ -1,11 +1,10 @@
 package io.github.nvs4j.internal.runtime;
 
-import java.nio.charset.StandardCharsets;
+import io.github.nvs4j.internal.format.Bytes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The blob indexes and chunks of the storage pass grouped by namespace index and key (the key up to its NUL, at
@@ -17,8 +16,9 @@ final class BlobGroups {
     /** The indexes and chunks of one namespace and key. */
     static final class Group {
         final int id;
-        final IntList indexes = new IntList();
-        final IntList chunks = new IntList();
+        /** Usually one index and a few chunks: start small, there is one group per blob. */
+        final IntList indexes = new IntList(1);
+        final IntList chunks = new IntList(2);
         private int[] firstFor;
         private boolean[] claimed;
 
@@ -63,6 +63,13 @@ final class BlobGroups {
          *         ({@code Storage::eraseOrphanDataBlobs})
          */
         boolean claims(int c, int[] start, int[] count, boolean[] alive) {
+            if (indexes.size == 0) {
+                return false;
+            }
+            if (indexes.size == 1) { // the usual case: one index, no table needed
+                int i = indexes.get(0);
+                return alive[i] && c >= start[i] && c < start[i] + count[i];
+            }
             if (claimed == null) {
                 claimed = new boolean[256];
                 for (int k = 0; k < indexes.size; k++) {
@@ -76,25 +83,67 @@ final class BlobGroups {
         }
     }
 
-    private final Map<String, Group> byKey = new HashMap<>();
+    /**
+     * Open-addressing table from (namespace, key) to group id + 1 (0 marks a free slot), at most half full, without
+     * an object per look-up: the namespace index and the normalised key (15 bytes, then zeros) packed into two
+     * longs, kept per group.
+     */
+    private int[] table = new int[64];
+    private long[] keyLo = new long[16];
+    private long[] keyHi = new long[16];
     private final List<Group> groups = new ArrayList<>();
 
-    private static String id(int ns, byte[] key) {
-        return (char) ns + new String(key, 0, PageSet.keyLength(key), StandardCharsets.ISO_8859_1);
+    /** @return namespace index and key bytes 0..6, little-endian */
+    private static long lo(int ns, byte[] key) {
+        return (ns & 0xFFL) | (Bytes.u64(key, 0) << 8);
+    }
+
+    /** @return key bytes 7..14 */
+    private static long hi(byte[] key) {
+        return Bytes.u64(key, 7); // byte 15 of a normalised key is always 0
+    }
+
+    private int slotOf(long lo, long hi) {
+        int mask = table.length - 1;
+        long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
+        int i = (int) (h ^ (h >>> 29)) & mask;
+        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     /** @return the group of a namespace and normalised key, created if new */
     Group group(int ns, byte[] key) {
-        return byKey.computeIfAbsent(id(ns, key), k -> {
-            Group g = new Group(groups.size());
-            groups.add(g);
-            return g;
-        });
+        long lo = lo(ns, key);
+        long hi = hi(key);
+        int i = slotOf(lo, hi);
+        if (table[i] != 0) {
+            return groups.get(table[i] - 1);
+        }
+        int id = groups.size();
+        Group g = new Group(id);
+        groups.add(g);
+        if (id == keyLo.length) {
+            keyLo = Arrays.copyOf(keyLo, id * 2);
+            keyHi = Arrays.copyOf(keyHi, id * 2);
+        }
+        keyLo[id] = lo;
+        keyHi[id] = hi;
+        table[i] = id + 1;
+        if (groups.size() * 2 > table.length) {
+            table = new int[table.length * 2];
+            for (int k = 0; k < groups.size(); k++) {
+                table[slotOf(keyLo[k], keyHi[k])] = k + 1;
+            }
+        }
+        return g;
     }
 
     /** @return the group of a namespace and normalised key, or {@code null} */
     Group find(int ns, byte[] key) {
-        return byKey.get(id(ns, key));
+        int i = slotOf(lo(ns, key), hi(key));
+        return table[i] == 0 ? null : groups.get(table[i] - 1);
     }
 
     Group get(int id) {

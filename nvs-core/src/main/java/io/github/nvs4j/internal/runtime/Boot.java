@@ -7,20 +7,19 @@ import io.github.nvs4j.read.BootRepair;
 import io.github.nvs4j.read.BootRepair.Kind;
 import io.github.nvs4j.read.Stats;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the emulated ESP-IDF runtime on an image the way the device oracle of {@code testdata/device-images} did:
  * {@code nvs_flash_init_partition} (§7.1–§7.5), {@code nvs_get_stats}, the iterator over every namespace, one
  * {@code nvs_get_*} per listed item in iterator order, then the {@code unlisted} rule for legacy blobs. The input
- * is never modified: the runtime works on a copy of the whole pages.
+ * is never modified: the runtime reads it in place until its first write (a repair), and then starts over on a copy
+ * of the whole pages. A clean image is therefore never copied (ReadBenchmark: see nvs-benchmarks/RESULTS.md).
  */
 public final class Boot {
 
@@ -36,8 +35,15 @@ public final class Boot {
      */
     public static BootOutcome run(byte[] image, boolean readOnly) {
         int pageCount = image.length / Page.SIZE;
-        byte[] flash = Arrays.copyOf(image, pageCount * Page.SIZE);
-        PageSet ps = new PageSet(flash, pageCount, readOnly);
+        try {
+            return run(image, new PageSet(image, true, pageCount, readOnly));
+        } catch (PageSet.NeedsCopy repairAhead) {
+            return run(image, new PageSet(Arrays.copyOf(image, pageCount * Page.SIZE), false, pageCount, readOnly));
+        }
+    }
+
+    private static BootOutcome run(byte[] image, PageSet ps) {
+        int pageCount = ps.pageCount;
         if (image.length % Page.SIZE != 0) {
             ps.repairs.add(new BootRepair(Kind.TRAILING_BYTES_IGNORED, pageCount, -1, (long) pageCount * Page.SIZE,
                     -1, null, 0, false, "the last " + image.length % Page.SIZE + " bytes do not make a whole "
@@ -61,9 +67,9 @@ public final class Boot {
         List<ViewRow> entries = new ArrayList<>();
         List<ViewRow> unreadable = new ArrayList<>();
         listAndRead(ps, pm, storage, rank, entries, unreadable);
-        List<ViewRow> unlisted = unlisted(ps, pm, storage, rank, entries, unreadable);
         entries.sort(ViewRow::compare);
         unreadable.sort(ViewRow::compare);
+        List<ViewRow> unlisted = unlisted(ps, pm, storage, rank, entries, unreadable);
         unlisted.sort(ViewRow::compare);
         List<BootOutcome.LoadedNamespace> names = new ArrayList<>(storage.nsCount);
         for (int i = 0; i < storage.nsCount; i++) {
@@ -71,8 +77,10 @@ public final class Boot {
             names.add(new BootOutcome.LoadedNamespace(trim(storage.nsNames[i]), storage.nsIndex[i], slot / N,
                     slot % N, position(rank, pm, slot / N, slot % N)));
         }
-        return new BootOutcome(Esp.OK, stats, List.copyOf(entries), List.copyOf(unreadable), List.copyOf(unlisted),
-                List.copyOf(ps.repairs), List.copyOf(names));
+        // The lists are fresh and owned here: wrap them instead of copying.
+        return new BootOutcome(Esp.OK, stats, Collections.unmodifiableList(entries),
+                Collections.unmodifiableList(unreadable), Collections.unmodifiableList(unlisted),
+                List.copyOf(ps.repairs), Collections.unmodifiableList(names));
     }
 
     private static BootOutcome failed(int rc, PageSet ps) {
@@ -112,7 +120,11 @@ public final class Boot {
     private static void listAndRead(PageSet ps, PageManager pm, Storage storage, int[] rank, List<ViewRow> entries,
                                     List<ViewRow> unreadable) {
         byte[] b = ps.flash;
+        // Room for every written entry of the pages in order: at least as many as are listed, so no regrowth.
         int capacity = 64;
+        for (int k = 0; k < pm.orderSize; k++) {
+            capacity += ps.used[pm.order[k]];
+        }
         int[] slots = new int[capacity];
         byte[][] names = new byte[capacity][];
         int listed = 0;
@@ -145,17 +157,27 @@ public final class Boot {
                 listed++;
             }
         }
+        if (entries instanceof ArrayList<ViewRow> list) {
+            list.ensureCapacity(listed);
+        }
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new java.util.IdentityHashMap<>();
+        byte[] openedName = null;
+        int openedIndex = -1;
+        byte[] lookupKey = new byte[16]; // the reads below do not keep the key they are given
         for (int i = 0; i < listed; i++) {
             int p = slots[i] / N;
             int idx = slots[i] % N;
             int e = PageSet.entryOffset(p, idx);
             int type = b[e + 1] & 0xFF;
-            byte[] key = PageSet.normalisedKey(b, e);
+            byte[] key = PageSet.normalisedKey(b, e, lookupKey);
             byte[] nsName = names[i];
             long pos = position(rank, pm, p, idx);
-            int nsIndex = storage.openNamespace(nsName);
+            if (nsName != openedName) { // names are the storage's arrays: open each run of one namespace once
+                openedName = nsName;
+                openedIndex = storage.openNamespace(nsName);
+            }
+            int nsIndex = openedIndex;
             NvsValue value = null;
             int error;
             if (nsIndex < 0) {
@@ -195,7 +217,6 @@ public final class Boot {
         byte[] b = ps.flash;
         int[] record = null;
         List<ViewRow> out = new ArrayList<>();
-        Set<String> listedBlobs = null;
         Storage.Read read = new Storage.Read();
         for (int p = 0; p < ps.pageCount; p++) {
             if (!stateWordInUse(b, p)) {
@@ -208,7 +229,6 @@ public final class Boot {
                 }
                 if (record == null) {
                     record = namespaceRecords(ps);
-                    listedBlobs = blobKeys(entries, unreadable);
                 }
                 int rec = record[b[e] & 0xFF];
                 if (rec < 0) {
@@ -217,7 +237,7 @@ public final class Boot {
                 byte[] nsName = PageSet.normalisedKey(b, rec);
                 int nsIndex = storage.openNamespace(nsName);
                 byte[] key = PageSet.normalisedKey(b, e);
-                if (nsIndex < 0 || listedBlobs.contains(pairKey(trim(nsName), trim(key)))) {
+                if (nsIndex < 0 || listedAsBlob(trim(nsName), trim(key), entries, unreadable)) {
                     continue;
                 }
                 storage.readBlob(nsIndex, key, read);
@@ -254,20 +274,11 @@ public final class Boot {
         return record;
     }
 
-    private static Set<String> blobKeys(List<ViewRow> entries, List<ViewRow> unreadable) {
-        Set<String> keys = new HashSet<>();
-        for (List<ViewRow> rows : List.of(entries, unreadable)) {
-            for (ViewRow row : rows) {
-                if (row.type() == ItemHeader.T_BLOB_DATA) {
-                    keys.add(pairKey(row.namespace(), row.key()));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static String pairKey(byte[] ns, byte[] key) {
-        return new String(ns, StandardCharsets.ISO_8859_1) + '\0' + new String(key, StandardCharsets.ISO_8859_1);
+    /** @return whether a row of either sorted list has this namespace and key with the blob type 0x42 */
+    private static boolean listedAsBlob(byte[] ns, byte[] key, List<ViewRow> entries, List<ViewRow> unreadable) {
+        ViewRow probe = ViewRow.of(ns, key, ItemHeader.T_BLOB_DATA, null, Esp.OK, 0, 0, 0);
+        return Collections.binarySearch(entries, probe, ViewRow::compare) >= 0
+                || Collections.binarySearch(unreadable, probe, ViewRow::compare) >= 0;
     }
 
     private static byte[] trim(byte[] normalised) {

@@ -6,7 +6,16 @@ import java.util.Arrays;
 final class IntList {
 
     int size;
-    private int[] values = new int[8];
+    private int[] values;
+
+    IntList() {
+        this(8);
+    }
+
+    /** @param capacity the initial capacity, at least 1 */
+    IntList(int capacity) {
+        values = new int[capacity];
+    }
 
     void add(int value) {
         if (size == values.length) {

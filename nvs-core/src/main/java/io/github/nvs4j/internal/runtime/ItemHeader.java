@@ -1,13 +1,14 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 
 /**
  * What the runtime checks and computes on a 32-byte item header, read in place from the image: the header
  * consistency rules of nvs-format.md §2.7 ({@code Item::checkHeaderConsistency}), the entry CRC and the 24-bit
- * item hash of §7.7. The CRCs here are a table-driven {@code nvs_crc} for the short, fixed inputs of a header,
- * which avoids creating a {@link java.util.zip.CRC32} per entry on the hot path.
+ * item hash of §7.7. The CRCs here use the table-driven {@code nvs_crc} of {@link NvsCrc} for the short, fixed
+ * inputs of a header, which avoids a call into {@link java.util.zip.CRC32} per entry on the hot path.
  */
 final class ItemHeader {
 
@@ -40,25 +41,6 @@ final class ItemHeader {
     /** Largest total size a blob index may record: 127 chunks of 125 entries of 32 bytes. */
     static final long MAX_BLOB_INDEX_SIZE = 127L * (Page.ENTRY_COUNT - 1) * Page.ENTRY_SIZE;
 
-    /** Slicing-by-4 tables of the reflected CRC-32 polynomial 0xEDB88320 ({@code TABLE[0]} is the classic one). */
-    private static final int[][] TABLE = new int[4][256];
-
-    static {
-        for (int n = 0; n < 256; n++) {
-            int c = n;
-            for (int k = 0; k < 8; k++) {
-                c = (c & 1) != 0 ? (c >>> 1) ^ 0xEDB88320 : c >>> 1;
-            }
-            TABLE[0][n] = c;
-        }
-        for (int n = 0; n < 256; n++) {
-            for (int t = 1; t < 4; t++) {
-                int prev = TABLE[t - 1][n];
-                TABLE[t][n] = (prev >>> 8) ^ TABLE[0][prev & 0xFF];
-            }
-        }
-    }
-
     private ItemHeader() {
     }
 
@@ -81,21 +63,13 @@ final class ItemHeader {
         };
     }
 
-    /** Feeds {@code len} bytes (a multiple of 4) into the register {@code c}, four at a time. */
+    /** Feeds {@code len} bytes into the register {@code c} (the shared slicing-by-8 tables). */
     private static int update(int c, byte[] b, int off, int len) {
-        int[] t0 = TABLE[0];
-        int[] t1 = TABLE[1];
-        int[] t2 = TABLE[2];
-        int[] t3 = TABLE[3];
-        for (int i = off, end = off + len; i < end; i += 4) {
-            c ^= Bytes.u32(b, i);
-            c = t3[c & 0xFF] ^ t2[(c >>> 8) & 0xFF] ^ t1[(c >>> 16) & 0xFF] ^ t0[c >>> 24];
-        }
-        return c;
+        return NvsCrc.update(c, b, off, len);
     }
 
     private static int update(int c, int oneByte) {
-        return TABLE[0][(c ^ oneByte) & 0xFF] ^ (c >>> 8);
+        return NvsCrc.update(c, oneByte);
     }
 
     /**
@@ -104,8 +78,7 @@ final class ItemHeader {
      * @return the entry CRC over bytes 0..3 and 8..31 ({@code Item::calculateCrc32})
      */
     static int entryCrc(byte[] b, int e) {
-        int c = update(0, b, e, 4);
-        return ~update(c, b, e + 8, 24);
+        return NvsCrc.entry(b, e);
     }
 
     /**

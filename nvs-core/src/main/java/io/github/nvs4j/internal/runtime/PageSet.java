@@ -44,7 +44,13 @@ final class PageSet {
 
     static final int N = Page.ENTRY_COUNT;
 
+    /**
+     * The emulated flash: the caller's image itself while {@link #borrowed}, a copy of it otherwise. Every write to
+     * it goes through {@link #beforeWrite}.
+     */
     final byte[] flash;
+    /** Whether {@link #flash} is the caller's array, which must never be written. */
+    final boolean borrowed;
     final int pageCount;
     final boolean readOnly;
     final byte[] state;
@@ -57,8 +63,27 @@ final class PageSet {
     final int[] node;
     final List<BootRepair> repairs = new ArrayList<>();
 
-    PageSet(byte[] flash, int pageCount, boolean readOnly) {
+    /**
+     * Thrown by the first write to a borrowed flash: the caller starts over with a copy. Clean images (the common
+     * case) are never written by boot, so they are read in place without copying them.
+     */
+    static final class NeedsCopy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsCopy() {
+            super(null, null, false, false); // control flow only: no message, no stack trace
+        }
+    }
+
+    /**
+     * @param flash the flash contents, at least {@code pageCount} pages
+     * @param borrowed whether {@code flash} is the caller's array: the first write then throws {@link NeedsCopy}
+     * @param pageCount the number of pages
+     * @param readOnly whether the partition is read-only
+     */
+    PageSet(byte[] flash, boolean borrowed, int pageCount, boolean readOnly) {
         this.flash = flash;
+        this.borrowed = borrowed;
         this.pageCount = pageCount;
         this.readOnly = readOnly;
         this.state = new byte[pageCount];
@@ -81,7 +106,14 @@ final class PageSet {
         return (b >> ((index & 3) << 1)) & 3;
     }
 
+    private void beforeWrite() {
+        if (borrowed) {
+            throw new NeedsCopy();
+        }
+    }
+
     private void setPair(int page, int index, int value) {
+        beforeWrite();
         int at = page * Page.SIZE + Page.BITMAP_OFFSET + (index >> 2);
         int shift = (index & 3) << 1;
         flash[at] = (byte) ((flash[at] & ~(3 << shift)) | (value << shift));
@@ -343,7 +375,16 @@ final class PageSet {
      * @return 16 bytes: the key, then zeros
      */
     static byte[] normalisedKey(byte[] b, int e) {
-        byte[] key = new byte[16];
+        return normalisedKey(b, e, new byte[16]);
+    }
+
+    /**
+     * {@link #normalisedKey(byte[], int)} into a caller's 16-byte buffer (for lookups that do not keep the key).
+     *
+     * @return {@code key}
+     */
+    static byte[] normalisedKey(byte[] b, int e, byte[] key) {
+        Arrays.fill(key, (byte) 0);
         for (int j = 0; j < 15; j++) {
             byte c = b[e + 8 + j];
             if (c == 0) {
@@ -379,6 +420,7 @@ final class PageSet {
 
     /** {@code Page::erase}: the sector becomes blank and the page UNINITIALIZED. */
     void erasePage(int page) {
+        beforeWrite();
         Arrays.fill(flash, page * Page.SIZE, (page + 1) * Page.SIZE, (byte) 0xFF);
         state[page] = UNINITIALIZED;
         used[page] = 0;
@@ -389,6 +431,7 @@ final class PageSet {
 
     /** {@code Page::initialize}: writes an ACTIVE header with the given sequence number on a blank page. */
     void initialize(int page, int sequence) {
+        beforeWrite();
         Page.writeHeader(flash, page * Page.SIZE, PageState.ACTIVE, sequence, Page.VERSION_2);
         state[page] = ACTIVE;
         seq[page] = sequence;
@@ -397,6 +440,7 @@ final class PageSet {
 
     /** {@code Page::writeEntry} of a raw 32-byte entry copied from {@code sourceOffset}. */
     void appendEntry(int page, int sourceOffset) {
+        beforeWrite();
         int index = nextFree[page];
         System.arraycopy(flash, sourceOffset, flash, entryOffset(page, index), Page.ENTRY_SIZE);
         setPair(page, index, WRITTEN);

@@ -32,8 +32,11 @@ final class Storage {
     int[] nsSlot = new int[8];
     int nsCount;
 
+    /** Hash buckets: the first and last chain entry of each, or -1. */
     private int[] bucketHead;
     private int[] bucketTail;
+    /** Chain entries, in page order: the slot of the node, the next entry of the bucket (-1), the node's hash. */
+    private int[] chainSlot;
     private int[] chainNext;
     private int[] chainHash;
     private int bucketMask;
@@ -176,10 +179,11 @@ final class Storage {
             groups.group(ns[i], keys[i]).indexes.add(i);
         }
         int[] chunkGroup = new int[chunkSlots.size];
+        byte[] chunkKey = new byte[16]; // groups copy what they keep
         for (int j = 0; j < chunkSlots.size; j++) {
             int slot = chunkSlots.get(j);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e));
+            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, chunkKey));
             g.chunks.add(slot);
             chunkGroup[j] = g.id;
             // each chunk counts for the first index of the list whose version family holds its chunk index
@@ -237,46 +241,65 @@ final class Storage {
      */
     private void buildIndex() {
         PageSet ps = pages;
-        int nodes = ps.pageCount * N;
-        int buckets = Integer.highestOneBit(Math.max(16, nodes)) * 2;
+        // Size everything by the nodes present, not by the partition: blank pages hold none.
+        int present = 0;
+        for (int k = 0; k < manager.orderSize; k++) {
+            int base = manager.order[k] * N;
+            for (int i = 0; i < N; i++) {
+                if (ps.node[base + i] >= 0) {
+                    present++;
+                }
+            }
+        }
+        int buckets = Integer.highestOneBit(Math.max(16, present)) * 2;
         bucketMask = buckets - 1;
         bucketHead = new int[buckets];
         bucketTail = new int[buckets];
         Arrays.fill(bucketHead, -1);
-        chainNext = new int[nodes];
-        chainHash = new int[nodes];
-        int[] seen = new int[N];
+        chainSlot = new int[present];
+        chainNext = new int[present];
+        chainHash = new int[present];
+        int chains = 0;
+        // The hashes already chained for the current page: a 256-slot open-addressing set (at most 126 members),
+        // emptied for the next page by bumping the page stamp instead of clearing it.
+        int[] seenHash = new int[256];
+        int[] seenStamp = new int[256];
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
             int base = p * N;
-            int distinct = 0;
+            int stamp = k + 1;
             for (int i = 0; i < N; i++) {
                 int h = ps.node[base + i];
-                if (h < 0 || contains(seen, distinct, h)) {
+                if (h < 0 || !addDistinct(seenHash, seenStamp, stamp, h)) {
                     continue;
                 }
-                seen[distinct++] = h;
                 int bucket = mix(h) & bucketMask;
-                int slot = base + i;
-                chainNext[slot] = -1;
-                chainHash[slot] = h;
+                int c = chains++;
+                chainSlot[c] = base + i;
+                chainNext[c] = -1;
+                chainHash[c] = h;
                 if (bucketHead[bucket] < 0) {
-                    bucketHead[bucket] = slot;
+                    bucketHead[bucket] = c;
                 } else {
-                    chainNext[bucketTail[bucket]] = slot;
+                    chainNext[bucketTail[bucket]] = c;
                 }
-                bucketTail[bucket] = slot;
+                bucketTail[bucket] = c;
             }
         }
     }
 
-    private static boolean contains(int[] values, int count, int value) {
-        for (int i = 0; i < count; i++) {
-            if (values[i] == value) {
-                return true;
+    /** @return whether {@code h} was not yet in the page's set (it is now) */
+    private static boolean addDistinct(int[] hashes, int[] stamps, int stamp, int h) {
+        int i = mix(h) & 0xFF;
+        while (stamps[i] == stamp) {
+            if (hashes[i] == h) {
+                return false;
             }
+            i = (i + 1) & 0xFF;
         }
-        return false;
+        stamps[i] = stamp;
+        hashes[i] = h;
+        return true;
     }
 
     private static int mix(int h) {
@@ -301,10 +324,11 @@ final class Storage {
             return -1;
         }
         int h = ItemHeader.lookupHash(ns, key, chunkIndex);
-        for (int slot = bucketHead[mix(h) & bucketMask]; slot >= 0; slot = chainNext[slot]) {
-            if (chainHash[slot] != h) {
+        for (int c = bucketHead[mix(h) & bucketMask]; c >= 0; c = chainNext[c]) {
+            if (chainHash[c] != h) {
                 continue;
             }
+            int slot = chainSlot[c];
             int p = slot / N;
             int hint = ps.node[slot] == h ? slot % N : -1;
             int idx = ps.findItem(p, ns, type, key, chunkIndex, chunkStart, 0, hint);
@@ -363,7 +387,8 @@ final class Storage {
             return;
         }
         int size = Bytes.u16(pages.flash, PageSet.entryOffset(slot / N, slot % N) + 24);
-        readVariable(ns, ItemHeader.T_SZ, key, size, out);
+        // The runtime looks the item up again for the read; nothing changed since, so it finds the same slot.
+        readVariableAt(slot, ItemHeader.T_SZ, size, out);
     }
 
     /** {@code nvs_get_blob}: blob index first (format 2), then a legacy blob. */
@@ -371,6 +396,7 @@ final class Storage {
         byte[] b = pages.flash;
         int size;
         int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
+        int indexSlot = slot;
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
             NvsValue cached = known(slot);
@@ -388,7 +414,7 @@ final class Storage {
             }
             size = Bytes.u16(b, PageSet.entryOffset(slot / N, slot % N) + 24);
         }
-        readMultiPageBlob(ns, key, size, out);
+        readMultiPageBlob(ns, key, size, out, indexSlot);
         if (out.error != Esp.ERR_NVS_NOT_FOUND) {
             return;
         }
@@ -403,6 +429,12 @@ final class Storage {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             return;
         }
+        readVariableAt(slot, type, bufferSize, out);
+    }
+
+    /** {@link #readVariable} once the item has been found at {@code slot}. */
+    private void readVariableAt(int slot, int type, int bufferSize, Read out) {
+        out.value = null;
         int p = slot / N;
         int idx = slot % N;
         int e = PageSet.entryOffset(p, idx);
@@ -441,12 +473,17 @@ final class Storage {
         return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
     }
 
-    /** {@code Storage::readMultiPageBlob}. */
-    private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out) {
+    /**
+     * {@code Storage::readMultiPageBlob}.
+     *
+     * @param indexSlot the slot of the blob index when the caller has just found it (nothing changed since, so the
+     *                  runtime's own look-up finds the same), or -1 to look it up
+     */
+    private void readMultiPageBlob(int ns, byte[] key, int dataSize, Read out, int indexSlot) {
         out.value = null;
         int epoch = pages.repairs.size();
         byte[] b = pages.flash;
-        int slot = find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
+        int slot = indexSlot >= 0 ? indexSlot : find(ns, ItemHeader.T_BLOB_IDX, key, 0xFF, 0xFF);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             return;

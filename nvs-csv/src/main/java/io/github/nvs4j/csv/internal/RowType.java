@@ -23,16 +23,16 @@ public enum RowType {
      * @throws NvsInputException if the text is not one of the three words
      */
     public static RowType parse(String text) {
-        String lower = Encoding.asciiLowerCase(text);
-        for (RowType t : values()) {
-            if (t.csvName().equals(lower)) {
+        String lower = Encoding.asciiLowerCase(text); // no copy when already lower case
+        for (RowType t : ALL) {
+            if (t.csvName.equals(lower)) {
                 return t;
             }
         }
         String trimmed = PythonWhitespace.strip(lower);
         String hint = "";
-        for (RowType t : values()) {
-            if (!trimmed.equals(lower) && t.csvName().equals(trimmed)) {
+        for (RowType t : ALL) {
+            if (!trimmed.equals(lower) && t.csvName.equals(trimmed)) {
                 hint = " (remove the spaces around the word)";
             }
         }
@@ -40,8 +40,13 @@ public enum RowType {
                 + ": accepted are data, file and namespace, in any letter case");
     }
 
+    /** Every constant, without the copy {@code values()} makes on each call (one look-up per CSV row). */
+    private static final RowType[] ALL = values();
+
+    private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
+
     /** @return the word in the CSV, in lower case */
     public String csvName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return csvName;
     }
 }

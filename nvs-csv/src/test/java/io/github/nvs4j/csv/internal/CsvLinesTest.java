@@ -70,4 +70,29 @@ class CsvLinesTest {
         assertThat(lines("").text()).isEmpty();
         assertThat(CsvLines.of("t.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}).text()).isEmpty();
     }
+
+    /**
+     * The one-pass fast path for plain ASCII bytes gives the same text and line map as the general rewrite (which
+     * a leading U+FEFF forces), for texts with and without CR, comment lines and a final LF.
+     */
+    @Test
+    void fastPathAgreesWithTheGeneralRewrite() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        String alphabet = "ab,#\n\r\n\n x";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(90); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            CsvLines fast = CsvLines.of("t.csv", t.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            CsvLines general = CsvLines.of("\uFEFF" + t);
+            assertThat(fast.text()).as("text of %s", t.replace("\n", "\\n").replace("\r", "\\r"))
+                    .isEqualTo(general.text());
+            for (long line = 0; line < 95; line++) {
+                assertThat(fast.originalLine(line)).as("line %d of %s", line, t.replace("\n", "\\n"))
+                        .isEqualTo(general.originalLine(line));
+            }
+        }
+    }
 }
