@@ -33,13 +33,10 @@ public final class NvsHmacKey implements Destroyable {
     /** Read at most this much of a file, so that a wrong file is reported with its size without reading it all. */
     private static final int READ_LIMIT = 4096;
 
-    private final byte[] key;
-    private final String source;
-    private volatile boolean destroyed;
+    private final SecretBytes key;
 
     private NvsHmacKey(byte[] key, String source) {
-        this.key = key;
-        this.source = source;
+        this.key = new SecretBytes(key, source);
     }
 
     /**
@@ -106,7 +103,7 @@ public final class NvsHmacKey implements Destroyable {
      * @throws IllegalStateException if this key has been destroyed
      */
     public NvsKeys deriveNvsKeys() {
-        return NvsKeys.derived(material(), source);
+        return NvsKeys.derived(material(), key.sourceOrNull());
     }
 
     /**
@@ -121,34 +118,30 @@ public final class NvsHmacKey implements Destroyable {
 
     /** @return the file the key was read from, for messages; empty for keys given as bytes or generated */
     public String source() {
+        String source = key.sourceOrNull();
         return source == null ? "" : source;
     }
 
     /** Overwrites the key bytes with zeros; the key cannot be used afterwards. */
     @Override
     public void destroy() {
-        destroyed = true;
-        Arrays.fill(key, (byte) 0);
+        key.destroy();
     }
 
     /** @return whether {@link #destroy()} has been called */
     @Override
     public boolean isDestroyed() {
-        return destroyed;
+        return key.isDestroyed();
     }
 
     /** @return a description without any key byte, for example {@code NvsHmacKey[hmac.bin, redacted]} */
     @Override
     public String toString() {
-        String state = destroyed ? "destroyed" : "redacted";
-        return source == null ? "NvsHmacKey[" + state + "]" : "NvsHmacKey[" + source + ", " + state + "]";
+        return key.describe("NvsHmacKey");
     }
 
     private byte[] material() {
-        if (destroyed) {
-            throw new IllegalStateException("the NVS HMAC key has been destroyed");
-        }
-        return key;
+        return key.get("NVS HMAC key");
     }
 
     private static NvsHmacKey checked(byte[] key, String source) {

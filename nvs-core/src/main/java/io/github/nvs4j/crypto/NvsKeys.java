@@ -65,13 +65,10 @@ public final class NvsKeys implements Destroyable {
 
     private static final int HALF = SIZE / 2;
 
-    private final byte[] key;
-    private final String source;
-    private volatile boolean destroyed;
+    private final SecretBytes key;
 
     private NvsKeys(byte[] key, String source) {
-        this.key = key;
-        this.source = source;
+        this.key = new SecretBytes(key, source);
     }
 
     /**
@@ -209,27 +206,26 @@ public final class NvsKeys implements Destroyable {
      *         for keys given as bytes or generated
      */
     public String source() {
+        String source = key.sourceOrNull();
         return source == null ? "" : source;
     }
 
     /** Overwrites the key bytes with zeros; the keys cannot be used afterwards. */
     @Override
     public void destroy() {
-        destroyed = true;
-        Arrays.fill(key, (byte) 0);
+        key.destroy();
     }
 
     /** @return whether {@link #destroy()} has been called */
     @Override
     public boolean isDestroyed() {
-        return destroyed;
+        return key.isDestroyed();
     }
 
     /** @return a description without any key byte, for example {@code NvsKeys[keys.bin, redacted]} */
     @Override
     public String toString() {
-        String state = destroyed ? "destroyed" : "redacted";
-        return source == null ? "NvsKeys[" + state + "]" : "NvsKeys[" + source + ", " + state + "]";
+        return key.describe("NvsKeys");
     }
 
     /**
@@ -238,14 +234,12 @@ public final class NvsKeys implements Destroyable {
      * @return the internal array
      */
     byte[] material() {
-        if (destroyed) {
-            throw new IllegalStateException("the NVS keys have been destroyed");
-        }
-        return key;
+        return key.get("NVS keys");
     }
 
     /** @return a name for the keys in messages: "the key from keys.bin" or "the key" */
     String describe() {
+        String source = key.sourceOrNull();
         return source == null ? "the key" : "the key from " + source;
     }
 
