@@ -49,16 +49,28 @@ final class Storage {
     private BlobGroups blobGroups;
 
     /**
-     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
-     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
-     * erase clears the cache.
+     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob): their
+     * bytes, or {@link #READ_OK} when values are not kept. A read that erases nothing answers the same when
+     * repeated, so keys listed more than once share one value; any erase clears the cache.
      */
-    private NvsValue[] known;
+    private byte[][] known;
     private int knownEpoch = -1;
 
-    Storage(PageManager manager) {
+    /** Whether reads keep the bytes of strings and blobs ({@code false}: they only check them). */
+    private final boolean keepValues;
+
+    /** The payload of a successful read when values are not kept. */
+    static final byte[] READ_OK = new byte[0];
+
+    /**
+     * @param manager the loaded pages
+     * @param keepValues whether reads keep the bytes of strings and blobs, or only check them (the repairs are the
+     *                   same either way)
+     */
+    Storage(PageManager manager, boolean keepValues) {
         this.manager = manager;
         this.pages = manager.pages;
+        this.keepValues = keepValues;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -339,25 +351,28 @@ final class Storage {
         return -1;
     }
 
-    /** The result of a value read: an error code, or the value. */
+    /**
+     * The result of a string or blob read: an error code, or the value's bytes (a fresh array, or {@link #READ_OK}
+     * when values are not kept).
+     */
     static final class Read {
         int error;
-        NvsValue value;
+        byte[] value;
     }
 
-    private NvsValue known(int slot) {
+    private byte[] known(int slot) {
         if (known == null || knownEpoch != pages.repairs.size()) {
             return null;
         }
         return known[slot];
     }
 
-    private void remember(int slot, NvsValue value, int epoch) {
+    private void remember(int slot, byte[] value, int epoch) {
         if (epoch != pages.repairs.size()) {
             return;
         }
         if (known == null) {
-            known = new NvsValue[pages.pageCount * N];
+            known = new byte[pages.pageCount * N][];
         } else if (knownEpoch != epoch) {
             Arrays.fill(known, null);
         }
@@ -399,7 +414,7 @@ final class Storage {
         int indexSlot = slot;
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
-            NvsValue cached = known(slot);
+            byte[] cached = known(slot);
             if (cached != null) {
                 out.error = Esp.OK;
                 out.value = cached;
@@ -443,7 +458,7 @@ final class Storage {
             out.error = Esp.ERR_NVS_INVALID_LENGTH;
             return;
         }
-        NvsValue cached = known(slot);
+        byte[] cached = known(slot);
         if (cached != null) {
             out.error = Esp.OK;
             out.value = cached;
@@ -457,8 +472,13 @@ final class Storage {
             return;
         }
         out.error = Esp.OK;
-        out.value = type == ItemHeader.T_SZ ? stringValue(pages.flash, e + 32, size)
-                : NvsValue.Blob.of(Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size));
+        if (!keepValues) {
+            out.value = READ_OK;
+        } else if (type == ItemHeader.T_SZ) {
+            out.value = stringBytes(pages.flash, e + 32, size);
+        } else {
+            out.value = Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size);
+        }
         remember(slot, out.value, epoch);
     }
 
@@ -468,9 +488,9 @@ final class Storage {
      * payload without a terminator (only the generator's {@code STRING} encoding can write one) is cut to the 3999
      * bytes a string value holds.
      */
-    private static NvsValue stringValue(byte[] b, int from, int size) {
+    private static byte[] stringBytes(byte[] b, int from, int size) {
         int n = size > 0 && b[from + size - 1] == 0 ? size - 1 : size;
-        return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
+        return Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES));
     }
 
     /**
@@ -496,7 +516,7 @@ final class Storage {
             return;
         }
         // dataSize is at most 508000: checked on the index header (§2.7)
-        byte[] data = new byte[dataSize];
+        byte[] data = keepValues ? new byte[dataSize] : null;
         int offset = 0;
         int err = Esp.OK;
         for (int k = 0; k < chunkCount; k++) {
@@ -521,7 +541,9 @@ final class Storage {
                 out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
                 return;
             }
-            System.arraycopy(b, e + 32, data, offset, size);
+            if (data != null) {
+                System.arraycopy(b, e + 32, data, offset, size);
+            }
             if ((b[e + 3] & 0xFF) != chunk) {
                 out.error = Esp.FAIL;
                 return;
@@ -538,7 +560,7 @@ final class Storage {
         }
         out.error = err;
         if (err == Esp.OK) {
-            out.value = NvsValue.Blob.of(data);
+            out.value = data != null ? data : READ_OK;
             remember(slot, out.value, epoch);
         }
     }
