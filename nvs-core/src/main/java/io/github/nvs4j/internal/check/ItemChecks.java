@@ -2,6 +2,7 @@ package io.github.nvs4j.internal.check;
 
 import io.github.nvs4j.check.FindingCode;
 import io.github.nvs4j.check.Severity;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
@@ -37,6 +38,7 @@ public final class ItemChecks {
     }
 
     private final byte[] image;
+    private final CrcVerdicts crcs;
     private final Findings out;
     private final List<Namespace> namespaces = new ArrayList<>();
     private final List<Blob> blobIndexes = new ArrayList<>();
@@ -44,20 +46,21 @@ public final class ItemChecks {
     private int headerCandidates;
     private int crcFailures;
 
-    private ItemChecks(byte[] image, Findings out) {
-        this.image = image;
+    private ItemChecks(CrcVerdicts crcs, Findings out) {
+        this.image = crcs.image();
+        this.crcs = crcs;
         this.out = out;
     }
 
     /**
      * Runs the checks.
      *
-     * @param image the image
+     * @param crcs the image's CRC verdicts (shared with the other checks)
      * @param loaded which pages the runtime loads ({@link PageChecks#loadedPages})
      * @param out where the findings go
      */
-    public static void run(byte[] image, boolean[] loaded, Findings out) {
-        ItemChecks checks = new ItemChecks(image, out);
+    public static void run(CrcVerdicts crcs, boolean[] loaded, Findings out) {
+        ItemChecks checks = new ItemChecks(crcs, out);
         for (int p = 0; p < loaded.length; p++) {
             if (loaded[p]) {
                 checks.walk(p);
@@ -83,7 +86,7 @@ public final class ItemChecks {
                 continue;
             }
             headerCandidates++;
-            if (!Entry.crcValid(image, e)) {
+            if (!crcs.entryValid(p, i)) {
                 crcFailures++; // reported by ToolChecks where nvs_tool.py sees a header
                 i++;
                 continue;

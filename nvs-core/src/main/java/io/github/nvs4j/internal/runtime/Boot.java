@@ -1,6 +1,7 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.read.BootRepair;
 import io.github.nvs4j.read.BootRepair.Kind;
@@ -46,12 +47,29 @@ public final class Boot {
      * @return what the device sees
      */
     public static BootOutcome run(byte[] image, boolean readOnly, boolean keepValues) {
+        return run(image, readOnly, keepValues, null);
+    }
+
+    /**
+     * Boots without keeping values (see {@link #run(byte[], boolean, boolean)}), for the integrity checker, taking
+     * the CRC verdicts its format checks have already computed.
+     *
+     * @param crcs the image's CRC verdicts ({@link CrcVerdicts#image()} is the image booted)
+     * @param readOnly whether the partition is read-only
+     * @return what the device sees, without values
+     */
+    public static BootOutcome runWithoutValues(CrcVerdicts crcs, boolean readOnly) {
+        return run(crcs.image(), readOnly, false, crcs);
+    }
+
+    private static BootOutcome run(byte[] image, boolean readOnly, boolean keepValues, CrcVerdicts crcs) {
         int pageCount = image.length / Page.SIZE;
         try {
-            return run(image, new PageSet(image, true, pageCount, readOnly), keepValues);
+            return run(image, new PageSet(image, true, crcs, pageCount, readOnly), keepValues);
         } catch (PageSet.NeedsCopy repairAhead) {
-            return run(image, new PageSet(Arrays.copyOf(image, pageCount * Page.SIZE), false, pageCount, readOnly),
-                    keepValues);
+            // the copy will change: its CRCs are computed afresh
+            return run(image, new PageSet(Arrays.copyOf(image, pageCount * Page.SIZE), false, null, pageCount,
+                    readOnly), keepValues);
         }
     }
 
@@ -177,6 +195,7 @@ public final class Boot {
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new IdentityHashMap<>();
         byte[] openedName = null;
+        byte[] openedTrimmed = null;
         int openedIndex = -1;
         byte[] lookupKey = new byte[16]; // the reads below do not keep the key they are given
         for (int i = 0; i < listed; i++) {
@@ -188,6 +207,7 @@ public final class Boot {
             byte[] nsName = names[i];
             if (nsName != openedName) { // names are the storage's arrays: open each run of one namespace once
                 openedName = nsName;
+                openedTrimmed = trimmed(nsName, trimmedNames);
                 openedIndex = storage.openNamespace(nsName);
             }
             int nsIndex = openedIndex;
@@ -211,8 +231,7 @@ public final class Boot {
                 error = read.error;
                 bytes = keepValues ? read.value : null;
             }
-            rows.add(trimmed(nsName, trimmedNames), key, type, error, slots[i], position(rank, pm, p, idx), fixed,
-                    bytes);
+            rows.add(openedTrimmed, key, type, error, slots[i], position(rank, pm, p, idx), fixed, bytes);
         }
         return rows;
     }

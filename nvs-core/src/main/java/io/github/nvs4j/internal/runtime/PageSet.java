@@ -1,6 +1,8 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.CrcVerdicts;
+import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.internal.format.PageState;
 import io.github.nvs4j.read.BootRepair;
@@ -51,6 +53,8 @@ final class PageSet {
     final byte[] flash;
     /** Whether {@link #flash} is the caller's array, which must never be written. */
     final boolean borrowed;
+    /** CRC verdicts shared with the caller for a borrowed flash, or {@code null}: CRCs are computed here. */
+    private final CrcVerdicts crcs;
     final int pageCount;
     final boolean readOnly;
     final byte[] state;
@@ -78,12 +82,14 @@ final class PageSet {
     /**
      * @param flash the flash contents, at least {@code pageCount} pages
      * @param borrowed whether {@code flash} is the caller's array: the first write then throws {@link NeedsCopy}
+     * @param crcs the CRC verdicts of a borrowed flash (which never changes), or {@code null}
      * @param pageCount the number of pages
      * @param readOnly whether the partition is read-only
      */
-    PageSet(byte[] flash, boolean borrowed, int pageCount, boolean readOnly) {
+    PageSet(byte[] flash, boolean borrowed, CrcVerdicts crcs, int pageCount, boolean readOnly) {
         this.flash = flash;
         this.borrowed = borrowed;
+        this.crcs = borrowed ? crcs : null;
         this.pageCount = pageCount;
         this.readOnly = readOnly;
         this.state = new byte[pageCount];
@@ -95,6 +101,29 @@ final class PageSet {
         Arrays.fill(firstUsed, NONE);
         Arrays.fill(nextFree, N);
         Arrays.fill(node, -1);
+    }
+
+    /**
+     * {@link ItemHeader#check} of an entry, with the entry CRC's verdict from the shared verdicts if there are.
+     *
+     * @return {@link ItemHeader#VALID} or the problem
+     */
+    int checkHeader(int page, int index) {
+        int e = entryOffset(page, index);
+        return crcs == null ? ItemHeader.check(flash, e, index)
+                : ItemHeader.check(flash, e, index, crcs.entryValid(page, index));
+    }
+
+    /**
+     * @return whether the payload of a string, legacy blob or chunk header that passed {@link #checkHeader} matches
+     *         its data CRC
+     */
+    boolean dataCrcValid(int page, int index) {
+        if (crcs != null) {
+            return crcs.dataValid(page, index);
+        }
+        int e = entryOffset(page, index);
+        return NvsCrc.of(flash, e + Page.ENTRY_SIZE, Bytes.u16(flash, e + 24)) == Bytes.u32(flash, e + 28);
     }
 
     static int entryOffset(int page, int index) {
@@ -170,7 +199,7 @@ final class PageSet {
         if (pair(page, index) == WRITTEN) {
             int e = entryOffset(page, index);
             node[page * N + index] = -1;
-            if (ItemHeader.check(flash, e, index) != ItemHeader.VALID) {
+            if (checkHeader(page, index) != ItemHeader.VALID) {
                 setPair(page, index, ERASED);
                 used[page]--;
             } else {
@@ -208,7 +237,7 @@ final class PageSet {
         }
         int e = entryOffset(page, index);
         int span = flash[e + 2] & 0xFF;
-        if (ItemHeader.check(flash, e, index) != ItemHeader.VALID || span == 1) {
+        if (checkHeader(page, index) != ItemHeader.VALID || span == 1) {
             return refuse(page);
         }
         node[page * N + index] = -1;
@@ -303,7 +332,7 @@ final class PageSet {
             int e = entryOffset(page, i);
             // A header with a hash-list node passed §2.7 when its page was loaded; any other WRITTEN entry met by
             // a walk is checked as the runtime does (after a load this does not happen: the walks agree).
-            if (node[page * N + i] < 0 && ItemHeader.check(b, e, i) != ItemHeader.VALID) {
+            if (node[page * N + i] < 0 && checkHeader(page, i) != ItemHeader.VALID) {
                 if (eraseEntryAndSpan(page, i) != Esp.OK) {
                     return NOT_FOUND;
                 }
@@ -468,7 +497,7 @@ final class PageSet {
             return 1;
         }
         int e = entryOffset(page, index);
-        return ItemHeader.check(flash, e, index) == ItemHeader.VALID ? flash[e + 2] & 0xFF : 1;
+        return checkHeader(page, index) == ItemHeader.VALID ? flash[e + 2] & 0xFF : 1;
     }
 
     /**

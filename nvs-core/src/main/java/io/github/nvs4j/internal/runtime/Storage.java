@@ -1,7 +1,6 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
-import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.read.BootRepair.Kind;
 
@@ -465,7 +464,7 @@ final class Storage {
             return;
         }
         int epoch = pages.repairs.size();
-        if (NvsCrc.of(pages.flash, e + 32, size) != Bytes.u32(pages.flash, e + 28)) {
+        if (!pages.dataCrcValid(p, idx)) {
             int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ,
                     "the data CRC of the value does not match: reading it fails and the runtime erases the item");
             out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
@@ -534,7 +533,7 @@ final class Storage {
                 err = Esp.ERR_NVS_INVALID_LENGTH;
                 break;
             }
-            if (NvsCrc.of(b, e + 32, size) != Bytes.u32(b, e + 28)) {
+            if (!pages.dataCrcValid(p, idx)) {
                 int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ, String.format("the data CRC of blob "
                         + "chunk 0x%02x does not match: reading the blob fails and the runtime erases the chunk",
                         b[e + 3] & 0xFF));
