@@ -8,7 +8,6 @@ import io.github.nvs4j.read.BootRepair;
 import io.github.nvs4j.read.InitResult;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,11 +54,8 @@ public final class BootFindings {
             }
         }
         // an entry boot erases as half-written needs no second finding saying it is marked empty but holds data
-        Set<Long> halfWritten = new HashSet<>();
-        for (Finding f : out.withCode(FindingCode.HALF_WRITTEN_ENTRY)) {
-            halfWritten.add(f.offset());
-        }
-        out.list().removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK && halfWritten.contains(f.offset()));
+        out.removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK
+                && out.has(FindingCode.HALF_WRITTEN_ENTRY, f.offset()));
         InitResult init = initResult(boot.init());
         if (!init.isOk()) {
             out.image(FindingCode.INIT_FAILED, "nvs_flash_init fails with " + init + " (0x"
@@ -81,7 +77,7 @@ public final class BootFindings {
         }
         boolean partialCopy = boot.repairs().stream()
                 .anyMatch(r -> r.kind() == BootRepair.Kind.PARTIAL_COPY_DISCARDED);
-        out.list().removeAll(noFree);
+        out.removeIf(f -> f.code() == FindingCode.NO_FREE_PAGE);
         out.image(FindingCode.NO_FREE_PAGE, Severity.WARNING, "no page is erased (state 0xFFFFFFFF), which"
                 + " nvs_tool.py reports as an error, but the runtime still boots: "
                 + (partialCopy ? "boot erases the partial copy of the FREEING page and uses it"
@@ -89,8 +85,11 @@ public final class BootFindings {
     }
 
     private static boolean covered(Findings out, Mapping m, long offset) {
-        for (Finding f : out.list()) {
-            if (f.offset() == offset && (f.code() == m.code || m.coveredBy.contains(f.code()))) {
+        if (out.has(m.code, offset)) {
+            return true;
+        }
+        for (FindingCode c : m.coveredBy) {
+            if (out.has(c, offset)) {
                 return true;
             }
         }
