@@ -11,17 +11,31 @@ import java.util.Arrays;
 final class KeyGroups {
 
     /** Open-addressing table of group id + 1 (0 marks a free slot); at most half full. */
-    private int[] table = new int[256];
+    private int[] table;
 
     private int count;
     /** Per group: the key field's two words. */
-    private long[] keyLo = new long[64];
-    private long[] keyHi = new long[64];
+    private long[] keyLo;
+    private long[] keyHi;
     /** Per group: the first entry (any int the caller chooses, such as page * 126 + entry). */
-    private int[] first = new int[64];
+    private int[] first;
     /** Per group: the later entries, or {@code null} while there is only the first. */
-    private int[][] later = new int[64][];
-    private int[] laterCount = new int[64];
+    private int[][] later;
+    private int[] laterCount;
+
+    /**
+     * @param expected how many entries will be added (at most that many groups): sizing everything for them up
+     *                 front saves the copies of growing (they were most of the checker's allocation)
+     */
+    KeyGroups(int expected) {
+        int capacity = Math.max(expected, 16);
+        table = new int[Integer.highestOneBit(capacity) * 4];
+        keyLo = new long[capacity];
+        keyHi = new long[capacity];
+        first = new int[capacity];
+        later = new int[capacity][];
+        laterCount = new int[capacity];
+    }
 
     /**
      * Adds an entry to the group of its key field.

@@ -33,7 +33,7 @@ public final class ToolChecks {
      * Written heads by tool key, in walk order, as page * 126 + entry: the groups of the duplicate check (part 5),
      * and of the blob check (part 6), since a blob index and its chunks share their key field.
      */
-    private final KeyGroups writtenByKey = new KeyGroups();
+    private final KeyGroups writtenByKey;
     /** Namespace indices used by items, in order of first use, and the first item using each (a slot, or -1). */
     private final int[] usedOrder = new int[256];
     private int usedCount;
@@ -46,6 +46,7 @@ public final class ToolChecks {
         this.image = parse.image();
         this.readOnly = readOnly;
         this.out = out;
+        this.writtenByKey = new KeyGroups(parse.writtenHeadCount());
         Arrays.fill(firstUser, -1);
     }
 

@@ -34,6 +34,7 @@ public final class ToolParse {
     private final int pageCount;
     private final int[] headStart;
     private final byte[] heads;
+    private final int writtenHeads;
 
     private ToolParse(byte[] image, CrcVerdicts crcs) {
         this.image = image;
@@ -42,16 +43,22 @@ public final class ToolParse {
         this.headStart = new int[pageCount + 1];
         byte[] buffer = new byte[pageCount * Page.ENTRY_COUNT];
         int n = 0;
+        int written = 0;
         for (int p = 0; p < pageCount; p++) {
             headStart[p] = n;
+            int bitmap = Page.offset(p) + Page.BITMAP_OFFSET;
             int i = 0;
             while (i < Page.ENTRY_COUNT) {
                 buffer[n++] = (byte) i;
+                if (((image[bitmap + (i >> 2)] >> ((i & 3) << 1)) & 3) == 2) { // the pair of a WRITTEN entry
+                    written++;
+                }
                 i += effectiveSpan(p, i);
             }
         }
         headStart[pageCount] = n;
         this.heads = buffer;
+        this.writtenHeads = written;
     }
 
     /**
@@ -124,6 +131,11 @@ public final class ToolParse {
     }
 
     // ---- the walk ----
+
+    /** @return how many heads of all pages are WRITTEN in their page's bitmap */
+    public int writtenHeadCount() {
+        return writtenHeads;
+    }
 
     /**
      * @param page a physical page index

@@ -191,7 +191,7 @@ public final class Boot {
                 listed++;
             }
         }
-        ViewRows rows = new ViewRows(listed);
+        ViewRows rows = new ViewRows(listed, keepValues);
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new IdentityHashMap<>();
         byte[] openedName = null;
@@ -250,7 +250,7 @@ public final class Boot {
                                      boolean keepValues) {
         byte[] b = ps.flash;
         int[] record = null;
-        ViewRows out = new ViewRows(4);
+        ViewRows out = new ViewRows(4, keepValues);
         Storage.Read read = new Storage.Read();
         for (int p = 0; p < ps.pageCount; p++) {
             if (!stateWordInUse(b, p)) {
@@ -274,10 +274,7 @@ public final class Boot {
                 if (nsIndex < 0) {
                     continue;
                 }
-                if (!listed.isSorted()) {
-                    listed.sort(); // only here when values are not kept: the search needs the view's order
-                }
-                if (listed.contains(trim(nsName), key, ItemHeader.T_BLOB_DATA)) {
+                if (listed.containsBlob(trim(nsName), key)) {
                     continue;
                 }
                 storage.readBlob(nsIndex, key, read);

@@ -48,9 +48,10 @@ final class Storage {
     private BlobGroups blobGroups;
 
     /**
-     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob): their
-     * bytes, or {@link #READ_OK} when values are not kept. A read that erases nothing answers the same when
-     * repeated, so keys listed more than once share one value; any erase clears the cache.
+     * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
+     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any erase
+     * clears the cache. Only when values are kept: otherwise a repeated read is made again (it is cheap then, its
+     * CRC verdicts being shared with the checker).
      */
     private byte[][] known;
     private int knownEpoch = -1;
@@ -367,8 +368,8 @@ final class Storage {
     }
 
     private void remember(int slot, byte[] value, int epoch) {
-        if (epoch != pages.repairs.size()) {
-            return;
+        if (epoch != pages.repairs.size() || !keepValues) {
+            return; // without values a repeated read is cheap: its CRC verdicts are shared with the checker
         }
         if (known == null) {
             known = new byte[pages.pageCount * N][];

@@ -40,11 +40,16 @@ public final class ViewRows {
 
     /** After {@link #sort()}: the rows in view order, all of them, readable ones and the others. */
     private int[] sorted;
+    /** Without sorting: the rows of type 0x42 by namespace and key, for {@link #containsBlob}. */
+    private int[] blobTable;
     private int[] readable;
     private int[] unreadable;
 
-    /** @param capacity the expected number of rows (the arrays grow beyond it) */
-    ViewRows(int capacity) {
+    /**
+     * @param capacity the expected number of rows (the arrays grow beyond it)
+     * @param withValues whether rows keep values ({@code false}: {@link #value} must not be called)
+     */
+    ViewRows(int capacity, boolean withValues) {
         int n = Math.max(capacity, 4);
         namespace = new byte[n][];
         key0 = new long[n];
@@ -53,13 +58,13 @@ public final class ViewRows {
         error = new int[n];
         slot = new int[n];
         position = new long[n];
-        raw = new long[n];
-        payload = new byte[n][];
+        raw = withValues ? new long[n] : null;
+        payload = withValues ? new byte[n][] : null;
     }
 
     /** @return a table without rows, sorted */
     static ViewRows empty() {
-        ViewRows rows = new ViewRows(0);
+        ViewRows rows = new ViewRows(0, false);
         rows.sort();
         return rows;
     }
@@ -88,8 +93,10 @@ public final class ViewRows {
         error[r] = err;
         slot[r] = at;
         position[r] = pos;
-        raw[r] = fixedBits;
-        payload[r] = bytes;
+        if (raw != null) {
+            raw[r] = fixedBits;
+            payload[r] = bytes;
+        }
     }
 
     private void grow() {
@@ -101,8 +108,10 @@ public final class ViewRows {
         error = Arrays.copyOf(error, n);
         slot = Arrays.copyOf(slot, n);
         position = Arrays.copyOf(position, n);
-        raw = Arrays.copyOf(raw, n);
-        payload = Arrays.copyOf(payload, n);
+        if (raw != null) {
+            raw = Arrays.copyOf(raw, n);
+            payload = Arrays.copyOf(payload, n);
+        }
     }
 
     private static long bigEndian(byte[] key, int from) {
@@ -276,11 +285,6 @@ public final class ViewRows {
         unreadable = bad;
     }
 
-    /** @return whether {@link #sort()} ran */
-    boolean isSorted() {
-        return sorted != null;
-    }
-
     /** @return the readable rows ({@link Esp#OK}) in view order */
     public int[] readable() {
         return readable;
@@ -372,12 +376,58 @@ public final class ViewRows {
     /**
      * @param ns a namespace name (trimmed)
      * @param key a normalised key
-     * @param itemType a type byte
-     * @return whether a row (sorted or not) has exactly this namespace, key and type; binary search once sorted
+     * @return whether a row has this namespace and key with the blob type 0x42: a binary search once the rows are
+     *         sorted, otherwise a look-up in a hash table of the blob rows, built on the first call (a boot without
+     *         values does not sort its rows)
      */
-    boolean contains(byte[] ns, byte[] key, int itemType) {
+    boolean containsBlob(byte[] ns, byte[] key) {
         long k0 = bigEndian(key, 0);
         long k1 = bigEndian(key, 8);
+        if (sorted != null) {
+            return search(ns, k0, k1, ItemHeader.T_BLOB_DATA);
+        }
+        if (blobTable == null) {
+            blobTable = blobTable();
+        }
+        int mask = blobTable.length - 1;
+        for (int at = hash(ns, k0, k1) & mask; blobTable[at] != 0; at = (at + 1) & mask) {
+            int r = blobTable[at] - 1;
+            if (key0[r] == k0 && key1[r] == k1 && compareBytes(namespace[r], ns) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return an open-addressing table (row + 1, 0 free, at most half full) of the rows of type 0x42 */
+    private int[] blobTable() {
+        int blobs = 0;
+        for (int r = 0; r < size; r++) {
+            if (type(r) == ItemHeader.T_BLOB_DATA) {
+                blobs++;
+            }
+        }
+        int[] table = new int[Integer.highestOneBit(Math.max(blobs, 1)) * 4];
+        int mask = table.length - 1;
+        for (int r = 0; r < size; r++) {
+            if (type(r) == ItemHeader.T_BLOB_DATA) {
+                int at = hash(namespace[r], key0[r], key1[r]) & mask;
+                while (table[at] != 0) {
+                    at = (at + 1) & mask;
+                }
+                table[at] = r + 1;
+            }
+        }
+        return table;
+    }
+
+    private static int hash(byte[] ns, long k0, long k1) {
+        long h = Arrays.hashCode(ns) * 0x9E37_79B9_7F4A_7C15L ^ k0 * 0xC2B2_AE3D_27D4_EB4FL ^ k1;
+        h *= 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ h >>> 32);
+    }
+
+    private boolean search(byte[] ns, long k0, long k1, int itemType) {
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
