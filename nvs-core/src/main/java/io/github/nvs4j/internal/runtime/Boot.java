@@ -217,14 +217,14 @@ public final class Boot {
             if (nsIndex < 0) {
                 error = Esp.ERR_NVS_NOT_FOUND;
             } else if (ItemHeader.isFixedSize(type)) {
-                int at = storage.readFixed(nsIndex, type, key);
+                int at = storage.readFixed(nsIndex, type, key, storage.lookupHashOf(slots[i], nsIndex, key));
                 error = at < 0 ? -at : Esp.OK;
                 if (at >= 0) {
                     fixed = Bytes.u64(b, at + 24); // the value, in the width its type gives it
                 }
             } else {
                 if (type == ItemHeader.T_SZ) {
-                    storage.readString(nsIndex, key, read);
+                    storage.readString(nsIndex, key, read, storage.lookupHashOf(slots[i], nsIndex, key));
                 } else {
                     storage.readBlob(nsIndex, key, read);
                 }

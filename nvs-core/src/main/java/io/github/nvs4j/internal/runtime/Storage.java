@@ -324,6 +324,15 @@ final class Storage {
      * @return the slot (page * 126 + entry) of the item, or -1
      */
     int find(int ns, int type, byte[] key, int chunkIndex, int chunkStart) {
+        return find(ns, type, key, chunkIndex, chunkStart, -1);
+    }
+
+    /**
+     * {@link #find(int, int, byte[], int, int)} with the lookup's 24-bit hash already known.
+     *
+     * @param hash {@link ItemHeader#lookupHash} of {@code ns}, {@code key} and {@code chunkIndex}, or -1
+     */
+    private int find(int ns, int type, byte[] key, int chunkIndex, int chunkStart, int hash) {
         PageSet ps = pages;
         if (ns == 0xFF || (type == ItemHeader.T_BLOB_DATA && chunkIndex == 0xFF)) {
             for (int k = 0; k < manager.orderSize; k++) {
@@ -335,7 +344,7 @@ final class Storage {
             }
             return -1;
         }
-        int h = ItemHeader.lookupHash(ns, key, chunkIndex);
+        int h = hash >= 0 ? hash : ItemHeader.lookupHash(ns, key, chunkIndex);
         for (int c = bucketHead[mix(h) & bucketMask]; c >= 0; c = chainNext[c]) {
             if (chainHash[c] != h) {
                 continue;
@@ -349,6 +358,25 @@ final class Storage {
             }
         }
         return -1;
+    }
+
+    /**
+     * The hash a read by key of a listed item looks up, without computing it: when the item's key field holds
+     * exactly the lookup key (no bytes after the NUL), its chunk index is 0xFF and its namespace is the one read,
+     * the lookup hashes the same bytes as the item's own hash-list node (§7.7).
+     *
+     * @param slot the listed item's slot
+     * @param ns the namespace index the read uses
+     * @param key the normalised lookup key
+     * @return the hash, or -1 to compute it
+     */
+    int lookupHashOf(int slot, int ns, byte[] key) {
+        byte[] b = pages.flash;
+        int e = PageSet.entryOffset(slot / N, slot % N);
+        int h = pages.node[slot];
+        boolean same = h >= 0 && (b[e] & 0xFF) == ns && (b[e + 3] & 0xFF) == 0xFF
+                && Bytes.u64(b, e + 8) == Bytes.u64(key, 0) && Bytes.u64(b, e + 16) == Bytes.u64(key, 8);
+        return same ? h : -1;
     }
 
     /**
@@ -383,19 +411,24 @@ final class Storage {
     /**
      * {@code nvs_get_*} for a fixed-size type (integers, float, double).
      *
+     * @param hash the lookup's hash when the caller knows it ({@link #lookupHashOf}), or -1
      * @return the entry offset of the item read, or a negative error code (-code)
      */
-    int readFixed(int ns, int type, byte[] key) {
-        int slot = find(ns, type, key, 0xFF, 0xFF);
+    int readFixed(int ns, int type, byte[] key, int hash) {
+        int slot = find(ns, type, key, 0xFF, 0xFF, hash);
         if (slot < 0) {
             return -Esp.ERR_NVS_NOT_FOUND;
         }
         return PageSet.entryOffset(slot / N, slot % N);
     }
 
-    /** {@code nvs_get_str}: size query, then the read with its data CRC check. */
-    void readString(int ns, byte[] key, Read out) {
-        int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF);
+    /**
+     * {@code nvs_get_str}: size query, then the read with its data CRC check.
+     *
+     * @param hash the lookup's hash when the caller knows it ({@link #lookupHashOf}), or -1
+     */
+    void readString(int ns, byte[] key, Read out, int hash) {
+        int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF, hash);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             out.value = null;
