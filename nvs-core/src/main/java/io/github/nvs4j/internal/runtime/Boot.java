@@ -167,7 +167,7 @@ public final class Boot {
             int p = pm.order[k];
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+            while ((found = ps.nextItem(p, index)) >= 0) {
                 int e = PageSet.entryOffset(p, found);
                 index = found + (b[e + 2] & 0xFF);
                 int ns = b[e] & 0xFF;

@@ -157,7 +157,7 @@ final class Storage {
             int p = manager.order[k];
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+            while ((found = ps.nextItem(p, index)) >= 0) {
                 int e = PageSet.entryOffset(p, found);
                 int type = b[e + 1] & 0xFF;
                 if (type == ItemHeader.T_BLOB_IDX) {
