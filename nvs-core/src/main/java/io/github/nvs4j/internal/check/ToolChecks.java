@@ -228,9 +228,12 @@ public final class ToolChecks {
     }
 
     private void checkChildStates(int p, int i, String label) {
+        int children = t.childCount(p, i);
+        if (t.allWritten(p, i + 1, children)) {
+            return; // the usual case, without building anything
+        }
         List<String> runs = new ArrayList<>();
         int bad = 0;
-        int children = t.childCount(p, i);
         int c = 1;
         while (c <= children) {
             EntryState s = t.state(p, i + c);

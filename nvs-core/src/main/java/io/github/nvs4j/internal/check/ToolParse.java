@@ -193,7 +193,25 @@ public final class ToolParse {
      * @return whether all 32 bytes of the entry are 0xFF (the tool's {@code is_empty})
      */
     public boolean isBlank(int page, int entry) {
-        return isBlank(image, entryOffset(page, entry), Page.ENTRY_SIZE);
+        int e = entryOffset(page, entry);
+        // most entries differ from 0xFF in their first eight bytes: decide those without the general comparison
+        return Bytes.u64(image, e) == -1L && isBlank(image, e, Page.ENTRY_SIZE);
+    }
+
+    /**
+     * @param page a physical page index
+     * @param from the first entry index
+     * @param count how many entries
+     * @return whether all these entries are WRITTEN in the page's bitmap
+     */
+    public boolean allWritten(int page, int from, int count) {
+        int bitmap = Page.offset(page) + Page.BITMAP_OFFSET;
+        for (int i = from; i < from + count; i++) {
+            if (((image[bitmap + (i >> 2)] >> ((i & 3) << 1)) & 3) != EntryState.WRITTEN.bits()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
