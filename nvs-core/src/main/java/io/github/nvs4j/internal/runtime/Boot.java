@@ -41,9 +41,9 @@ public final class Boot {
      * @param image the partition image (any length; a trailing partial page is ignored as the runtime does)
      * @param readOnly whether the partition is read-only
      * @param keepValues whether to keep the values read; without them (what the integrity checker needs) every
-     *                   read is still made, with the same checks and repairs, but no value is copied, and the rows
-     *                   are not sorted: the outcome's repairs, init result, stats and namespaces are complete, its
-     *                   rows are not to be used
+     *                   read is still made, with the same checks and repairs, but no value is copied, and only the
+     *                   listed blobs are kept as rows, unsorted: the outcome's repairs, init result, stats and
+     *                   namespaces are complete, its rows are not to be used
      * @return what the device sees
      */
     public static BootOutcome run(byte[] image, boolean readOnly, boolean keepValues) {
@@ -191,7 +191,7 @@ public final class Boot {
                 listed++;
             }
         }
-        ViewRows rows = new ViewRows(listed, keepValues);
+        ViewRows rows = new ViewRows(keepValues ? listed : 16, keepValues);
         Storage.Read read = new Storage.Read();
         Map<byte[], byte[]> trimmedNames = new IdentityHashMap<>();
         byte[] openedName = null;
@@ -231,7 +231,9 @@ public final class Boot {
                 error = read.error;
                 bytes = keepValues ? read.value : null;
             }
-            rows.add(openedTrimmed, key, type, error, slots[i], position(rank, pm, p, idx), fixed, bytes);
+            if (keepValues || type == ItemHeader.T_BLOB_DATA) { // without values only the unlisted rule needs rows
+                rows.add(openedTrimmed, key, type, error, slots[i], position(rank, pm, p, idx), fixed, bytes);
+            }
         }
         return rows;
     }

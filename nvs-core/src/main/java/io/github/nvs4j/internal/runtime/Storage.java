@@ -46,6 +46,8 @@ final class Storage {
 
     /** The chunks of every blob key, in page order, kept for the read-time clean-up of a broken blob. */
     private BlobGroups blobGroups;
+    /** The slots of the chunks {@link #blobGroups} numbers. */
+    private IntList blobChunkSlots;
 
     /**
      * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
@@ -172,34 +174,32 @@ final class Storage {
             return;
         }
         int count = indexSlots.size;
-        byte[][] keys = new byte[count][];
         int[] ns = new int[count];
         int[] start = new int[count];
         int[] chunks = new int[count];
         long[] size = new long[count];
         long[] seenSize = new long[count];
         int[] seenChunks = new int[count];
-        BlobGroups groups = new BlobGroups();
+        BlobGroups groups = new BlobGroups(count, chunkSlots.size);
+        byte[] key = new byte[16]; // groups copy what they keep
         for (int i = 0; i < count; i++) {
             int slot = indexSlots.get(i);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            keys[i] = PageSet.normalisedKey(b, e);
             ns[i] = b[e] & 0xFF;
             size[i] = Bytes.u32(b, e + 24) & 0xFFFF_FFFFL;
             chunks[i] = b[e + 28] & 0xFF;
             start[i] = b[e + 29] & 0xFF;
-            groups.group(ns[i], keys[i]).indexes.add(i);
+            groups.addIndex(groups.group(ns[i], PageSet.normalisedKey(b, e, key)), i);
         }
         int[] chunkGroup = new int[chunkSlots.size];
-        byte[] chunkKey = new byte[16]; // groups copy what they keep
         for (int j = 0; j < chunkSlots.size; j++) {
             int slot = chunkSlots.get(j);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, chunkKey));
-            g.chunks.add(slot);
-            chunkGroup[j] = g.id;
+            int g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, key));
+            groups.addChunk(g, j);
+            chunkGroup[j] = g;
             // each chunk counts for the first index of the list whose version family holds its chunk index
-            int owner = g.firstIndexFor(b[e + 3] & 0xFF, start);
+            int owner = groups.firstIndexFor(g, b[e + 3] & 0xFF, start);
             if (owner >= 0) {
                 seenSize[owner] += Bytes.u16(b, e + 24);
                 seenChunks[owner]++;
@@ -215,8 +215,10 @@ final class Storage {
             String detail = String.format("blob index records %d bytes in %d chunks (version 0x%02x) but its chunks "
                     + "add up to %d bytes in %d: the runtime erases the index", size[i], chunks[i], start[i],
                     seenSize[i], seenChunks[i]);
+            int at = indexSlots.get(i);
+            byte[] indexKey = PageSet.normalisedKey(b, PageSet.entryOffset(at / N, at % N));
             int slot;
-            while ((slot = find(ns[i], ItemHeader.T_BLOB_IDX, keys[i], 0xFF, start[i])) >= 0) {
+            while ((slot = find(ns[i], ItemHeader.T_BLOB_IDX, indexKey, 0xFF, start[i])) >= 0) {
                 if (ps.eraseLogged(slot / N, slot % N, Kind.BLOB_INDEX_MISMATCH, detail) == Esp.OK) {
                     break;
                 }
@@ -228,7 +230,7 @@ final class Storage {
             int p = slot / N;
             int e = PageSet.entryOffset(p, slot % N);
             int c = b[e + 3] & 0xFF;
-            if (!ps.searchable(p) || groups.get(chunkGroup[j]).claims(c, start, chunks, alive)) {
+            if (!ps.searchable(p) || groups.claims(chunkGroup[j], c, start, chunks, alive)) {
                 continue;
             }
             if (ps.pair(p, slot % N) != PageSet.WRITTEN || ps.node[slot] < 0) {
@@ -241,6 +243,7 @@ final class Storage {
             }
         }
         blobGroups = groups;
+        blobChunkSlots = chunkSlots;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -616,9 +619,9 @@ final class Storage {
         if (ns != 0xFF && blobGroups != null) {
             // The runtime walks every page for BLOB_DATA items of the key; these are exactly the key's chunks
             // collected by the storage pass, in the same order, less those erased since.
-            BlobGroups.Group g = blobGroups.find(ns, key);
-            for (int j = 0; g != null && j < g.chunks.size; j++) {
-                int slot = g.chunks.get(j);
+            int g = blobGroups.find(ns, key);
+            for (int j = g < 0 ? -1 : blobGroups.firstChunk(g); j >= 0; j = blobGroups.nextChunk(j)) {
+                int slot = blobChunkSlots.get(j);
                 if (pages.searchable(slot / N) && pages.pair(slot / N, slot % N) == PageSet.WRITTEN
                         && pages.node[slot] >= 0
                         && pages.eraseLogged(slot / N, slot % N, Kind.BLOB_INCOMPLETE_ON_READ, detail) != Esp.OK) {
