@@ -6,6 +6,7 @@ import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
+import io.github.nvs4j.internal.format.KeyField;
 import io.github.nvs4j.internal.format.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -182,6 +183,9 @@ public final class ItemChecks {
     }
 
     private void checkKey(int p, int i, int e, boolean definition) {
+        if (KeyField.isTerminatedAndPadded(image, e)) {
+            return; // the usual case, decided eight bytes at a time
+        }
         int k = e + Entry.KEY_OFFSET;
         int nul = 0;
         while (nul < Entry.KEY_SIZE && image[k + nul] != 0) {

@@ -2,6 +2,7 @@ package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.CrcVerdicts;
+import io.github.nvs4j.internal.format.KeyField;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.internal.format.PageState;
@@ -419,23 +420,17 @@ final class PageSet {
         // Eight bytes at a time: the bytes up to and including the key's first NUL must be equal, and none after
         // it (nor byte 15) is compared. The lowest set bit of the zero-byte test marks the first NUL exactly.
         long k0 = Bytes.u64(key, 0);
-        long z0 = (k0 - 0x0101_0101_0101_0101L) & ~k0 & 0x8080_8080_8080_8080L;
+        long z0 = KeyField.zeroBytes(k0);
         long i0 = Bytes.u64(b, e + 8);
         if (z0 != 0) {
-            return ((k0 ^ i0) & upToFirstNul(z0)) == 0;
+            return ((k0 ^ i0) & KeyField.throughFirstZero(z0)) == 0;
         }
         if (k0 != i0) {
             return false;
         }
         long k1 = Bytes.u64(key, 8);
-        long z1 = (k1 - 0x0101_0101_0101_0101L) & ~k1 & 0x8080_8080_8080_8080L; // never 0: byte 15 is 0
-        return ((k1 ^ Bytes.u64(b, e + 16)) & upToFirstNul(z1) & 0x00FF_FFFF_FFFF_FFFFL) == 0;
-    }
-
-    /** @return a mask of the bytes of a little-endian word up to and including its first zero byte */
-    private static long upToFirstNul(long zeroTest) {
-        int bits = Long.numberOfTrailingZeros(zeroTest) + 1; // the zero byte's top bit + 1: its end
-        return bits == 64 ? -1L : (1L << bits) - 1;
+        long z1 = KeyField.zeroBytes(k1); // never 0: byte 15 of a normalised key is 0
+        return ((k1 ^ Bytes.u64(b, e + 16)) & KeyField.throughFirstZero(z1) & 0x00FF_FFFF_FFFF_FFFFL) == 0;
     }
 
     /**
