@@ -43,8 +43,9 @@ final class KeyGroups {
      * @param lo bytes 0..7 of the key field, little-endian
      * @param hi bytes 8..15 of the key field
      * @param entry the entry
+     * @return the group (0 … {@link #count()} − 1)
      */
-    void add(long lo, long hi, int entry) {
+    int add(long lo, long hi, int entry) {
         int i = slotOf(lo, hi);
         if (table[i] != 0) {
             int g = table[i] - 1;
@@ -54,7 +55,7 @@ final class KeyGroups {
                 later[g] = Arrays.copyOf(later[g], laterCount[g] * 2);
             }
             later[g][laterCount[g]++] = entry;
-            return;
+            return g;
         }
         if (count == first.length) {
             int capacity = count * 2;
@@ -71,6 +72,7 @@ final class KeyGroups {
         if (count * 2 > table.length) {
             grow();
         }
+        return count - 1;
     }
 
     /** @return the number of groups */

@@ -34,6 +34,10 @@ public final class ToolChecks {
      * and of the blob check (part 6), since a blob index and its chunks share their key field.
      */
     private final KeyGroups writtenByKey;
+    /** The groups that hold a blob index or chunk, once each: the only ones the blob check needs to look at. */
+    private final boolean[] blobGroup;
+    private final int[] blobGroups;
+    private int blobGroupCount;
     /** Namespace indices used by items, in order of first use, and the first item using each (a slot, or -1). */
     private final int[] usedOrder = new int[256];
     private int usedCount;
@@ -47,6 +51,8 @@ public final class ToolChecks {
         this.readOnly = readOnly;
         this.out = out;
         this.writtenByKey = new KeyGroups(parse.writtenHeadCount());
+        this.blobGroup = new boolean[parse.writtenHeadCount()];
+        this.blobGroups = new int[parse.writtenHeadCount()];
         Arrays.fill(firstUser, -1);
     }
 
@@ -88,7 +94,9 @@ public final class ToolChecks {
             if (writtenByKey.size(g) > 1) {
                 duplicates.check(writtenByKey, g);
             }
-            blobParts.check(g);
+        }
+        for (int k = 0; k < blobGroupCount; k++) {
+            blobParts.check(blobGroups[k]);
         }
         checkNamespaces();
     }
@@ -145,7 +153,12 @@ public final class ToolChecks {
         EntryState state = t.state(p, i);
         if (state == EntryState.WRITTEN) {
             int e = t.entryOffset(p, i) + 8;
-            writtenByKey.add(Bytes.u64(image, e), Bytes.u64(image, e + 8), p * N + i);
+            int g = writtenByKey.add(Bytes.u64(image, e), Bytes.u64(image, e + 8), p * N + i);
+            int code = t.typeCode(p, i);
+            if ((code == ItemType.BLOB_IDX.code() || code == ItemType.BLOB_DATA.code()) && !blobGroup[g]) {
+                blobGroup[g] = true;
+                blobGroups[blobGroupCount++] = g;
+            }
         }
         if (t.isBlank(p, i)) {
             if (state == EntryState.WRITTEN) {
