@@ -80,21 +80,42 @@ final class Storage {
 
     void init() {
         buildIndex();
-        loadNamespaces();
+        IntList indexSlots = new IntList();
+        IntList chunkSlots = new IntList();
+        loadNamespacesAndFindBlobs(indexSlots, chunkSlots);
         indexNamespaces();
-        checkBlobs();
+        checkBlobs(indexSlots, chunkSlots);
     }
 
-    private void loadNamespaces() {
+    /**
+     * One walk over the items of the pages in order for two passes of the runtime that only read: the namespace
+     * entries it loads (§7.5 step 1: {@code findItem(0, U8)} page by page, which stops on a page at the first item
+     * of namespace 0 with another type), and the blob indexes (the runtime's index list) and chunks that the blob
+     * pass then matches. Nothing is erased between the two passes, so one walk sees what both would see.
+     */
+    private void loadNamespacesAndFindBlobs(IntList indexSlots, IntList chunkSlots) {
         PageSet ps = pages;
         byte[] b = ps.flash;
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
+            boolean namespacesEnded = false;
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0, ItemHeader.T_U8, null, 0xFF, 0xFF, index)) >= 0) {
+            while ((found = ps.nextItem(p, index)) >= 0) {
                 int e = PageSet.entryOffset(p, found);
-                addNamespace(PageSet.normalisedKey(b, e), b[e + 24] & 0xFF, p * N + found);
+                int type = b[e + 1] & 0xFF;
+                if (b[e] == 0 && !namespacesEnded) {
+                    if (type == ItemHeader.T_U8) {
+                        addNamespace(PageSet.normalisedKey(b, e), b[e + 24] & 0xFF, p * N + found);
+                    } else {
+                        namespacesEnded = true; // the runtime's look-up answers TYPE_MISMATCH here
+                    }
+                }
+                if (type == ItemHeader.T_BLOB_IDX) {
+                    indexSlots.add(p * N + found);
+                } else if (type == ItemHeader.T_BLOB_DATA) {
+                    chunkSlots.add(p * N + found);
+                }
                 index = found + (b[e + 2] & 0xFF);
             }
         }
@@ -149,27 +170,9 @@ final class Storage {
      * indexes; here both are grouped by namespace and key first, so that the work stays linear in the image
      * whatever it holds.
      */
-    private void checkBlobs() {
+    private void checkBlobs(IntList indexSlots, IntList chunkSlots) {
         PageSet ps = pages;
         byte[] b = ps.flash;
-        // one walk over the pages in order: the blob indexes (the runtime's list) and the chunks
-        IntList indexSlots = new IntList();
-        IntList chunkSlots = new IntList();
-        for (int k = 0; k < manager.orderSize; k++) {
-            int p = manager.order[k];
-            int index = 0;
-            int found;
-            while ((found = ps.nextItem(p, index)) >= 0) {
-                int e = PageSet.entryOffset(p, found);
-                int type = b[e + 1] & 0xFF;
-                if (type == ItemHeader.T_BLOB_IDX) {
-                    indexSlots.add(p * N + found);
-                } else if (type == ItemHeader.T_BLOB_DATA) {
-                    chunkSlots.add(p * N + found);
-                }
-                index = found + (b[e + 2] & 0xFF);
-            }
-        }
         if (indexSlots.size == 0 && chunkSlots.size == 0) {
             return;
         }
