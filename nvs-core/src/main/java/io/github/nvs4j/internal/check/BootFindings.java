@@ -54,8 +54,10 @@ public final class BootFindings {
             }
         }
         // an entry boot erases as half-written needs no second finding saying it is marked empty but holds data
-        out.removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK
-                && out.has(FindingCode.HALF_WRITTEN_ENTRY, f.offset()));
+        if (!out.withCode(FindingCode.HALF_WRITTEN_ENTRY).isEmpty()) {
+            out.removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK
+                    && out.has(FindingCode.HALF_WRITTEN_ENTRY, f.offset()));
+        }
         InitResult init = initResult(boot.init());
         if (!init.isOk()) {
             out.image(FindingCode.INIT_FAILED, "nvs_flash_init fails with " + init + " (0x"

@@ -240,7 +240,12 @@ public final class Boot {
 
     /** One trimmed copy per namespace name, so that rows share it (and compare by identity first). */
     private static byte[] trimmed(byte[] name, Map<byte[], byte[]> cache) {
-        return cache.computeIfAbsent(name, Boot::trim);
+        byte[] trimmed = cache.get(name);
+        if (trimmed == null) {
+            trimmed = trim(name);
+            cache.put(name, trimmed);
+        }
+        return trimmed;
     }
 
     /**

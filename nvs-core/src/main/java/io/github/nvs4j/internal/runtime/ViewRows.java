@@ -5,6 +5,7 @@ import io.github.nvs4j.internal.model.ValueHandover;
 import io.github.nvs4j.model.NvsValue;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -305,7 +306,7 @@ public final class ViewRows {
             distinct.putIfAbsent(namespace[r], distinct.size());
         }
         byte[][] names = distinct.keySet().toArray(new byte[0][]);
-        Arrays.sort(names, ViewRows::compareBytes);
+        Arrays.sort(names, BYTES);
         Map<byte[], Integer> rankOf = new IdentityHashMap<>();
         int rank = 0;
         for (int i = 0; i < names.length; i++) {
@@ -471,6 +472,14 @@ public final class ViewRows {
         }
         return c;
     }
+
+    /** {@link #compareBytes} as a comparator (a class, not a method reference: no lambda linkage at start-up). */
+    private static final Comparator<byte[]> BYTES = new Comparator<>() {
+        @Override
+        public int compare(byte[] a, byte[] b) {
+            return compareBytes(a, b);
+        }
+    };
 
     /** Unsigned lexicographic order of short arrays. */
     static int compareBytes(byte[] a, byte[] b) {
