@@ -192,7 +192,11 @@ final class CommandSyntax {
             if (option == null) {
                 return null;
             }
-            List<String> given = values.computeIfAbsent(option.name(), k -> new ArrayList<>());
+            List<String> given = values.get(option.name());
+            if (given == null) {
+                given = new ArrayList<>();
+                values.put(option.name(), given);
+            }
             if (eq >= 0) {
                 if (option.arity() != 1) {
                     return null;

@@ -43,7 +43,11 @@ final class ParsedArgs {
     static ParsedArgs of(String command, ParseResult result) {
         Map<String, List<String>> options = new HashMap<>();
         for (OptionSpec option : result.matchedOptions()) {
-            List<String> values = options.computeIfAbsent(option.longestName(), k -> new ArrayList<>());
+            List<String> values = options.get(option.longestName());
+            if (values == null) {
+                values = new ArrayList<>();
+                options.put(option.longestName(), values);
+            }
             if (option.arity().max() > 0) {
                 values.addAll(option.stringValues());
             }
@@ -113,9 +117,13 @@ final class ParsedArgs {
      * @throws UsageException if it does not parse
      */
     BigInteger integer(String what, String text) {
-        return PythonInt.parseAnyBase(text).orElseThrow(() -> new UsageException(what + " '" + text
-                + "' is not a number: accepted are integers as Python's int(s, 0) reads them, e.g. 0x3000, 12288,"
-                + " 0o30000, 0b11000000000000 or 0x3_000 (no leading zero in decimal, such as 012288)"));
+        Optional<BigInteger> value = PythonInt.parseAnyBase(text);
+        if (value.isEmpty()) {
+            throw new UsageException(what + " '" + text + "' is not a number: accepted are integers as Python's"
+                    + " int(s, 0) reads them, e.g. 0x3000, 12288, 0o30000, 0b11000000000000 or 0x3_000 (no leading"
+                    + " zero in decimal, such as 012288)");
+        }
+        return value.get();
     }
 
     /**

@@ -14,8 +14,14 @@ import java.util.List;
  */
 public record CheckReport(int pageCount, List<Finding> findings) {
 
-    private static final Comparator<Finding> ORDER =
-            Comparator.comparingLong(Finding::offset).thenComparing(f -> f.code().name());
+    /** By offset, then code name (a class, not composed lambdas: no lambda linkage when the command line starts). */
+    private static final Comparator<Finding> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = Long.compare(a.offset(), b.offset());
+            return c != 0 ? c : a.code().name().compareTo(b.code().name());
+        }
+    };
 
     private static final int CODE_WIDTH = longestCodeName();
 

@@ -7,7 +7,9 @@ import io.github.nvs4j.internal.check.ItemChecks;
 import io.github.nvs4j.internal.check.PageChecks;
 import io.github.nvs4j.internal.check.ToolChecks;
 import io.github.nvs4j.internal.check.ToolParse;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Page;
+import io.github.nvs4j.internal.runtime.Boot;
 import io.github.nvs4j.read.NvsReader;
 import io.github.nvs4j.read.PartitionMode;
 import java.util.Objects;
@@ -67,11 +69,14 @@ public final class IntegrityChecker {
                     + " bytes long, not a multiple of 4096: the device ignores the last " + rest + " bytes (a partial"
                     + " page), and nvs_tool.py refuses the image; it may be truncated");
         }
-        ToolChecks.run(ToolParse.of(image), mode == PartitionMode.READ_ONLY, out);
+        // Every check below looks at the same entries: each entry and data CRC is computed once for all of them.
+        CrcVerdicts crcs = new CrcVerdicts(image);
+        ToolChecks.run(ToolParse.of(crcs), mode == PartitionMode.READ_ONLY, out);
         boolean[] loaded = PageChecks.loadedPages(image, pages);
         PageChecks.run(image, pages, loaded, out);
-        ItemChecks.run(image, loaded, out);
-        BootFindings.add(NvsReader.boot(image, mode), out);
+        ItemChecks.run(crcs, loaded, out);
+        // the reader's boot without its values: the same reads and repairs, no value copied (ReadBenchmark)
+        BootFindings.add(Boot.runWithoutValues(crcs, mode == PartitionMode.READ_ONLY), out);
         return new CheckReport(pages, out.list());
     }
 }

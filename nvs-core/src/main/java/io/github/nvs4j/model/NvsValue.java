@@ -1,6 +1,7 @@
 package io.github.nvs4j.model;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.internal.model.ValueHandover;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -177,6 +178,21 @@ public sealed interface NvsValue
      * stored any bytes). At most {@value NvsValue#MAX_STRING_BYTES} bytes.
      */
     final class Str implements NvsValue {
+        static {
+            // nvs-core's reader hands over fresh arrays through this (internal, not exported), without a copy
+            ValueHandover.install(new ValueHandover.Factory() {
+                @Override
+                public Str str(byte[] owned) {
+                    return new Str(owned);
+                }
+
+                @Override
+                public Blob blob(byte[] owned) {
+                    return new Blob(owned);
+                }
+            });
+        }
+
         private final byte[] bytes;
 
         private Str(byte[] bytes) {

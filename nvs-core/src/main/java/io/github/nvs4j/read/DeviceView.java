@@ -5,7 +5,7 @@ import io.github.nvs4j.internal.runtime.BootOutcome;
 import io.github.nvs4j.internal.runtime.DeviceJson;
 import io.github.nvs4j.internal.runtime.Esp;
 import io.github.nvs4j.internal.runtime.ModelAssembly;
-import io.github.nvs4j.internal.runtime.ViewRow;
+import io.github.nvs4j.internal.runtime.ViewRows;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.ValueType;
 
@@ -36,33 +36,41 @@ public final class DeviceView {
     DeviceView(BootOutcome outcome) {
         this.outcome = outcome;
         this.init = InitResult.ofCode(outcome.init());
-        this.entries = values(outcome.entries());
-        this.unlisted = values(outcome.unlisted());
-        List<UnreadableEntry> failed = new ArrayList<>(outcome.unreadable().size());
-        for (ViewRow row : outcome.unreadable()) {
-            failed.add(new UnreadableEntry(text(row.namespace()), text(row.key()), valueType(row.type()),
-                    Esp.name(row.error())));
+        ViewRows listed = outcome.listed();
+        this.entries = values(listed, listed.readable());
+        this.unlisted = values(outcome.unlisted(), outcome.unlisted().readable());
+        int[] failedRows = listed.unreadable();
+        List<UnreadableEntry> failed = new ArrayList<>(failedRows.length);
+        byte[] key = new byte[16];
+        for (int r : failedRows) {
+            failed.add(new UnreadableEntry(text(listed.namespace(r)), utf8(key, listed.keyInto(r, key)),
+                    valueType(listed.type(r)), Esp.name(listed.error(r))));
         }
         this.unreadable = Collections.unmodifiableList(failed);
     }
 
-    private static List<ViewEntry> values(List<ViewRow> rows) {
-        List<ViewEntry> out = new ArrayList<>(rows.size());
+    private static List<ViewEntry> values(ViewRows rows, int[] order) {
+        List<ViewEntry> out = new ArrayList<>(order.length);
         // Rows are sorted by namespace and rows of one namespace share its name array: decode each name once.
         byte[] lastName = null;
         String lastText = null;
-        for (ViewRow row : rows) {
-            if (row.namespace() != lastName) {
-                lastName = row.namespace();
+        byte[] key = new byte[16];
+        for (int r : order) {
+            if (rows.namespace(r) != lastName) {
+                lastName = rows.namespace(r);
                 lastText = text(lastName);
             }
-            out.add(new ViewEntry(lastText, text(row.key()), row.value()));
+            out.add(new ViewEntry(lastText, utf8(key, rows.keyInto(r, key)), rows.value(r)));
         }
         return Collections.unmodifiableList(out); // a fresh list nobody else holds: no copy needed
     }
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String utf8(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     private static ValueType valueType(int type) {

@@ -33,7 +33,9 @@ public final class CsvInput {
         this.data = Objects.requireNonNull(data, "data");
         this.namespaceSources = Collections.unmodifiableMap(namespaceSources);
         Map<String, Map<String, SourceRef>> wrapped = new HashMap<>();
-        itemSources.forEach((ns, keys) -> wrapped.put(ns, Collections.unmodifiableMap(keys)));
+        for (Map.Entry<String, Map<String, SourceRef>> keys : itemSources.entrySet()) {
+            wrapped.put(keys.getKey(), Collections.unmodifiableMap(keys.getValue()));
+        }
         this.itemSources = Collections.unmodifiableMap(wrapped);
     }
 
@@ -106,7 +108,9 @@ public final class CsvInput {
         }
         if (candidates.size() > 1) {
             List<String> places = new ArrayList<>();
-            candidates.forEach(c -> places.add(c.source() + ':' + c.line()));
+            for (SourceRef c : candidates) {
+                places.add(c.source() + ':' + c.line());
+            }
             NvsInputException listed = new NvsInputException(e.reason() + " (the key is set at "
                     + String.join(", ", places) + ")", null, 0, e.key(), e);
             listed.setStackTrace(e.getStackTrace());

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads CSV files in the dialect of Espressif's {@code nvs_partition_gen.py} 0.2.0 into an {@link CsvInput}.
@@ -60,7 +61,7 @@ public final class NvsCsvReader {
         CsvRowConverter converter = CsvRowConverter.start(options);
         for (Path file : files) {
             String source = file.toString();
-            GeneratorCsvParser.parse(source, CsvLines.of(source, bytes(file)), converter::add);
+            GeneratorCsvParser.parse(source, CsvLines.of(source, bytes(file)), rowsInto(converter));
         }
         return converter.finish();
     }
@@ -77,7 +78,7 @@ public final class NvsCsvReader {
     public static CsvInput read(String sourceName, byte[] content, CsvOptions options) {
         Objects.requireNonNull(sourceName, "sourceName");
         CsvRowConverter converter = CsvRowConverter.start(options);
-        GeneratorCsvParser.parse(sourceName, CsvLines.of(sourceName, content), converter::add);
+        GeneratorCsvParser.parse(sourceName, CsvLines.of(sourceName, content), rowsInto(converter));
         return converter.finish();
     }
 
@@ -93,8 +94,22 @@ public final class NvsCsvReader {
     public static CsvInput read(String sourceName, String text, CsvOptions options) {
         Objects.requireNonNull(sourceName, "sourceName");
         CsvRowConverter converter = CsvRowConverter.start(options);
-        GeneratorCsvParser.parse(sourceName, CsvLines.of(text), converter::add);
+        GeneratorCsvParser.parse(sourceName, CsvLines.of(text), rowsInto(converter));
         return converter.finish();
+    }
+
+    /**
+     * The converter as the parser's row consumer: a class of its own rather than {@code converter::add}, because
+     * linking a method reference costs the command line more at start-up than the whole of a small CSV (the
+     * method-handle machinery is initialised on first use; see nvs-benchmarks/RESULTS.md, start-up).
+     */
+    private static Consumer<CsvRow> rowsInto(CsvRowConverter converter) {
+        return new Consumer<>() {
+            @Override
+            public void accept(CsvRow row) {
+                converter.add(row);
+            }
+        };
     }
 
     private static byte[] bytes(Path file) {

@@ -3,19 +3,18 @@ package io.github.nvs4j.internal.check;
 import io.github.nvs4j.check.Finding;
 import io.github.nvs4j.check.FindingCode;
 import io.github.nvs4j.check.Severity;
+import io.github.nvs4j.internal.runtime.BootOutcome;
 import io.github.nvs4j.read.BootRepair;
-import io.github.nvs4j.read.DeviceView;
 import io.github.nvs4j.read.InitResult;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns what the reader decided about an image ({@link io.github.nvs4j.read.NvsReader#boot}: the repairs the runtime
- * makes at boot and while reading, and the result of {@code nvs_flash_init}) into findings. Nothing is re-derived
+ * Turns what the reader decided about an image (the boot of {@link io.github.nvs4j.read.NvsReader#boot}: the
+ * repairs the runtime makes at boot and while reading, and the result of {@code nvs_flash_init}) into findings. Nothing is re-derived
  * here: each repair becomes one finding at the repair's location with the reader's sentence as its message, unless
  * a format finding at the same place already reports the cause (an entry erased for its CRC is already an
  * {@code ENTRY_CRC} finding, for example). Corrupt pages the runtime erases to reuse them and trailing bytes it
@@ -35,12 +34,12 @@ public final class BootFindings {
     /**
      * Adds the findings.
      *
-     * @param view the reader's view of the image
+     * @param boot what the reader's boot of the image found (its values are not needed)
      * @param out the findings so far (format checks), to which the boot findings are added
      */
-    public static void add(DeviceView view, Findings out) {
+    public static void add(BootOutcome boot, Findings out) {
         boolean encrypted = !out.withCode(FindingCode.LOOKS_ENCRYPTED).isEmpty();
-        for (BootRepair repair : view.repairs()) {
+        for (BootRepair repair : boot.repairs()) {
             Mapping m = MAPPINGS.get(repair.kind());
             if (m == null || covered(out, m, repair.offset())) {
                 continue;
@@ -55,33 +54,32 @@ public final class BootFindings {
             }
         }
         // an entry boot erases as half-written needs no second finding saying it is marked empty but holds data
-        Set<Long> halfWritten = new HashSet<>();
-        for (Finding f : out.withCode(FindingCode.HALF_WRITTEN_ENTRY)) {
-            halfWritten.add(f.offset());
+        if (!out.withCode(FindingCode.HALF_WRITTEN_ENTRY).isEmpty()) {
+            out.removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK
+                    && out.has(FindingCode.HALF_WRITTEN_ENTRY, f.offset()));
         }
-        out.list().removeIf(f -> f.code() == FindingCode.EMPTY_BUT_NOT_BLANK && halfWritten.contains(f.offset()));
-        InitResult init = view.init();
+        InitResult init = initResult(boot.init());
         if (!init.isOk()) {
             out.image(FindingCode.INIT_FAILED, "nvs_flash_init fails with " + init + " (0x"
                     + Integer.toHexString(init.code()) + "): " + reason(init));
             return;
         }
-        softenNoFreePage(view, out);
-        if (view.stats().isEmpty()) {
+        softenNoFreePage(boot, out);
+        if (boot.stats() == null) {
             out.image(FindingCode.STATS_UNAVAILABLE, "nvs_get_stats fails with ESP_FAIL after boot, because a"
                     + " FREEING page is still in use");
         }
     }
 
     /** A writable partition without an erased page that boots anyway: boot freed or reused a page. */
-    private static void softenNoFreePage(DeviceView view, Findings out) {
+    private static void softenNoFreePage(BootOutcome boot, Findings out) {
         List<Finding> noFree = out.withCode(FindingCode.NO_FREE_PAGE);
         if (noFree.isEmpty() || noFree.get(0).severity() != Severity.ERROR) {
             return;
         }
-        boolean partialCopy = view.repairs().stream()
+        boolean partialCopy = boot.repairs().stream()
                 .anyMatch(r -> r.kind() == BootRepair.Kind.PARTIAL_COPY_DISCARDED);
-        out.list().removeAll(noFree);
+        out.removeIf(f -> f.code() == FindingCode.NO_FREE_PAGE);
         out.image(FindingCode.NO_FREE_PAGE, Severity.WARNING, "no page is erased (state 0xFFFFFFFF), which"
                 + " nvs_tool.py reports as an error, but the runtime still boots: "
                 + (partialCopy ? "boot erases the partial copy of the FREEING page and uses it"
@@ -89,12 +87,24 @@ public final class BootFindings {
     }
 
     private static boolean covered(Findings out, Mapping m, long offset) {
-        for (Finding f : out.list()) {
-            if (f.offset() == offset && (f.code() == m.code || m.coveredBy.contains(f.code()))) {
+        if (out.has(m.code, offset)) {
+            return true;
+        }
+        for (FindingCode c : m.coveredBy) {
+            if (out.has(c, offset)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static InitResult initResult(int code) {
+        for (InitResult r : InitResult.values()) {
+            if (r.code() == code) {
+                return r;
+            }
+        }
+        return InitResult.ESP_FAIL;
     }
 
     private static String reason(InitResult init) {

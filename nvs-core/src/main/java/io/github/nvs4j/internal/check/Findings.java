@@ -6,22 +6,66 @@ import io.github.nvs4j.check.Severity;
 import io.github.nvs4j.internal.format.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
-/** Collects findings for one image and fills in their locations and keys. */
+/**
+ * Collects findings for one image and fills in their locations and keys. Which codes stand at which offset is
+ * indexed, so that asking whether a finding is already there costs the same however many there are (a damaged
+ * image can have one per entry: scanning the list for each was quadratic).
+ */
 public final class Findings {
+
+    private static final int CODES = FindingCode.values().length;
 
     private final byte[] image;
     private final List<Finding> list = new ArrayList<>();
+    /** Offset × number of codes + code ordinal, of every finding in {@link #list}. */
+    private final Set<Long> codeAtOffset = new HashSet<>();
 
     /** @param image the image the findings are about */
     public Findings(byte[] image) {
         this.image = image;
     }
 
-    /** @return the findings so far, in the order they were added (live view) */
+    /** @return the findings so far, in the order they were added (read-only view) */
     public List<Finding> list() {
-        return list;
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * @param code a code
+     * @param offset a finding offset ({@link Finding#offset()}; -1 for the whole image)
+     * @return whether a finding with that code at that offset is there
+     */
+    public boolean has(FindingCode code, long offset) {
+        return codeAtOffset.contains(key(code, offset));
+    }
+
+    /**
+     * Removes the findings that match.
+     *
+     * @param filter which findings to remove
+     */
+    public void removeIf(Predicate<Finding> filter) {
+        if (list.removeIf(filter)) {
+            codeAtOffset.clear();
+            for (Finding f : list) {
+                codeAtOffset.add(key(f.code(), f.offset()));
+            }
+        }
+    }
+
+    private static long key(FindingCode code, long offset) {
+        return offset * CODES + code.ordinal();
+    }
+
+    private void add(Finding f) {
+        list.add(f);
+        codeAtOffset.add(key(f.code(), f.offset()));
     }
 
     /**
@@ -56,7 +100,7 @@ public final class Findings {
      * @param message the message
      */
     public void image(FindingCode code, Severity severity, String message) {
-        list.add(new Finding(severity, code, -1, -1, -1, null, message));
+        add(new Finding(severity, code, -1, -1, -1, null, message));
     }
 
     /**
@@ -67,7 +111,7 @@ public final class Findings {
      * @param message the message
      */
     public void offset(FindingCode code, long offset, String message) {
-        list.add(new Finding(code.severity(), code, -1, -1, offset, null, message));
+        add(new Finding(code.severity(), code, -1, -1, offset, null, message));
     }
 
     /**
@@ -78,7 +122,7 @@ public final class Findings {
      * @param message the message
      */
     public void page(FindingCode code, int page, String message) {
-        list.add(new Finding(code.severity(), code, page, -1, Page.offset(page), null, message));
+        add(new Finding(code.severity(), code, page, -1, Page.offset(page), null, message));
     }
 
     /**
@@ -105,7 +149,7 @@ public final class Findings {
     public void entry(FindingCode code, Severity severity, int page, int entry, String message) {
         int e = Page.entryOffset(page, entry);
         String key = ToolParse.isBlank(image, e, Page.ENTRY_SIZE) ? null : displayKey(image, e);
-        list.add(new Finding(severity, code, page, entry, e, key, message));
+        add(new Finding(severity, code, page, entry, e, key, message));
     }
 
     /**
@@ -118,13 +162,9 @@ public final class Findings {
      * @param message the message
      */
     public void entryOnce(FindingCode code, int page, int entry, String message) {
-        long offset = Page.entryOffset(page, entry);
-        for (Finding f : list) {
-            if (f.code() == code && f.offset() == offset) {
-                return;
-            }
+        if (!has(code, Page.entryOffset(page, entry))) {
+            entry(code, page, entry, message);
         }
-        entry(code, page, entry, message);
     }
 
     /**

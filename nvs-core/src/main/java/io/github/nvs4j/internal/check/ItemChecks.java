@@ -2,12 +2,15 @@ package io.github.nvs4j.internal.check;
 
 import io.github.nvs4j.check.FindingCode;
 import io.github.nvs4j.check.Severity;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
+import io.github.nvs4j.internal.format.KeyField;
 import io.github.nvs4j.internal.format.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,34 +33,33 @@ public final class ItemChecks {
     private record Namespace(String name, int index, int page, int entry) {
     }
 
-    private record Blob(int ns, String key, int start, int count, int page, int entry) {
-    }
-
-    private record Chunk(int ns, String key, int chunkIndex, int page, int entry) {
-    }
-
     private final byte[] image;
+    private final CrcVerdicts crcs;
     private final Findings out;
     private final List<Namespace> namespaces = new ArrayList<>();
-    private final List<Blob> blobIndexes = new ArrayList<>();
-    private final List<Chunk> chunks = new ArrayList<>();
+    /** The chunk ranges of the blob indexes, by namespace and key. */
+    private final BlobRanges blobRanges = new BlobRanges();
+    /** The blob chunks found (page * 126 + entry), in walk order; checked against the ranges after the walk. */
+    private int[] chunks = new int[64];
+    private int chunkCount;
     private int headerCandidates;
     private int crcFailures;
 
-    private ItemChecks(byte[] image, Findings out) {
-        this.image = image;
+    private ItemChecks(CrcVerdicts crcs, Findings out) {
+        this.image = crcs.image();
+        this.crcs = crcs;
         this.out = out;
     }
 
     /**
      * Runs the checks.
      *
-     * @param image the image
+     * @param crcs the image's CRC verdicts (shared with the other checks)
      * @param loaded which pages the runtime loads ({@link PageChecks#loadedPages})
      * @param out where the findings go
      */
-    public static void run(byte[] image, boolean[] loaded, Findings out) {
-        ItemChecks checks = new ItemChecks(image, out);
+    public static void run(CrcVerdicts crcs, boolean[] loaded, Findings out) {
+        ItemChecks checks = new ItemChecks(crcs, out);
         for (int p = 0; p < loaded.length; p++) {
             if (loaded[p]) {
                 checks.walk(p);
@@ -83,7 +85,7 @@ public final class ItemChecks {
                 continue;
             }
             headerCandidates++;
-            if (!Entry.crcValid(image, e)) {
+            if (!crcs.entryValid(p, i)) {
                 crcFailures++; // reported by ToolChecks where nvs_tool.py sees a header
                 i++;
                 continue;
@@ -170,14 +172,20 @@ public final class ItemChecks {
                         + (type.isFixedSize() ? "" : ", and nvs_tool.py crashes on it"));
             }
         } else if (type == ItemType.BLOB_IDX) {
-            blobIndexes.add(new Blob(ns, key15(e), Entry.blobChunkStart(image, e), Entry.blobChunkCount(image, e),
-                    p, i));
+            checkBlobIndex(p, i, Entry.blobChunkStart(image, e), Entry.blobChunkCount(image, e));
+            blobRanges.add(ns, image, e, Entry.blobChunkStart(image, e), Entry.blobChunkCount(image, e));
         } else if (type == ItemType.BLOB_DATA) {
-            chunks.add(new Chunk(ns, key15(e), chunk, p, i));
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            }
+            chunks[chunkCount++] = p * Page.ENTRY_COUNT + i;
         }
     }
 
     private void checkKey(int p, int i, int e, boolean definition) {
+        if (KeyField.isTerminatedAndPadded(image, e)) {
+            return; // the usual case, decided eight bytes at a time
+        }
         int k = e + Entry.KEY_OFFSET;
         int nul = 0;
         while (nul < Entry.KEY_SIZE && image[k + nul] != 0) {
@@ -247,47 +255,30 @@ public final class ItemChecks {
 
     // ---- blobs (section 5.2) ----
 
+    private void checkBlobIndex(int p, int i, int start, int count) {
+        if (start != Entry.CHUNK_START_VER0 && start != Entry.CHUNK_START_VER1) {
+            out.entry(FindingCode.BLOB_INDEX_VERSION, p, i, "the blob index starts its chunks at " + start
+                    + ", neither 0 (version 0) nor 128 (version 1), which the runtime never writes");
+        }
+        int end = familyEnd(start);
+        if (start + count > end) {
+            out.entry(FindingCode.BLOB_INDEX_RANGE, p, i, "the blob index counts " + count + " chunks from chunk"
+                    + " index " + start + ", but its version's chunk indices end at " + (end - 1) + "; the runtime"
+                    + " can never assemble the blob and erases it at boot");
+        }
+    }
+
+    /** A chunk meets only the ranges of its own key's indexes (comparing every chunk with every index was quadratic). */
     private void checkBlobs() {
-        for (Blob b : blobIndexes) {
-            if (b.start != Entry.CHUNK_START_VER0 && b.start != Entry.CHUNK_START_VER1) {
-                out.entry(FindingCode.BLOB_INDEX_VERSION, b.page, b.entry, "the blob index starts its chunks at "
-                        + b.start + ", neither 0 (version 0) nor 128 (version 1), which the runtime never writes");
-            }
-            int end = familyEnd(b.start);
-            if (b.start + b.count > end) {
-                out.entry(FindingCode.BLOB_INDEX_RANGE, b.page, b.entry, "the blob index counts " + b.count
-                        + " chunks from chunk index " + b.start + ", but its version's chunk indices end at "
-                        + (end - 1) + "; the runtime can never assemble the blob and erases it at boot");
-            }
-        }
-        // The indexes of each namespace and key, so that a chunk meets only its own key's indexes (comparing every
-        // chunk with every index was quadratic: half the checker's time on a 10,000-key image, ReadBenchmark).
-        List<Map<String, List<Blob>>> byNamespace = new ArrayList<>(256);
-        for (int ns = 0; ns < 256; ns++) {
-            byNamespace.add(null);
-        }
-        for (Blob b : blobIndexes) {
-            Map<String, List<Blob>> keys = byNamespace.get(b.ns);
-            if (keys == null) {
-                keys = new HashMap<>();
-                byNamespace.set(b.ns, keys);
-            }
-            keys.computeIfAbsent(b.key, k -> new ArrayList<>(1)).add(b);
-        }
-        for (Chunk c : chunks) {
-            boolean keyed = false;
-            boolean inRange = false;
-            Map<String, List<Blob>> keys = byNamespace.get(c.ns);
-            List<Blob> sameKey = keys == null ? List.of() : keys.getOrDefault(c.key, List.of());
-            for (Blob b : sameKey) {
-                keyed = true;
-                int end = Math.min(b.start + b.count, familyEnd(b.start));
-                inRange |= c.chunkIndex >= b.start && c.chunkIndex < end;
-            }
-            if (keyed && !inRange) {
-                out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, c.page, c.entry, "blob chunk index "
-                        + c.chunkIndex + " lies outside the chunk range of every blob index of its key; the runtime"
-                        + " erases it at boot");
+        for (int k = 0; k < chunkCount; k++) {
+            int p = chunks[k] / Page.ENTRY_COUNT;
+            int i = chunks[k] % Page.ENTRY_COUNT;
+            int e = Page.entryOffset(p, i);
+            int chunkIndex = Entry.chunkIndex(image, e);
+            if (blobRanges.covers(Entry.nsIndex(image, e), image, e, chunkIndex) == BlobRanges.OUTSIDE) {
+                out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, p, i, "blob chunk index " + chunkIndex
+                        + " lies outside the chunk range of every blob index of its key; the runtime erases it at"
+                        + " boot");
             }
         }
     }

@@ -11,17 +11,31 @@ import java.util.Arrays;
 final class KeyGroups {
 
     /** Open-addressing table of group id + 1 (0 marks a free slot); at most half full. */
-    private int[] table = new int[256];
+    private int[] table;
 
     private int count;
     /** Per group: the key field's two words. */
-    private long[] keyLo = new long[64];
-    private long[] keyHi = new long[64];
+    private long[] keyLo;
+    private long[] keyHi;
     /** Per group: the first entry (any int the caller chooses, such as page * 126 + entry). */
-    private int[] first = new int[64];
+    private int[] first;
     /** Per group: the later entries, or {@code null} while there is only the first. */
-    private int[][] later = new int[64][];
-    private int[] laterCount = new int[64];
+    private int[][] later;
+    private int[] laterCount;
+
+    /**
+     * @param expected how many entries will be added (at most that many groups): sizing everything for them up
+     *                 front saves the copies of growing (they were most of the checker's allocation)
+     */
+    KeyGroups(int expected) {
+        int capacity = Math.max(expected, 16);
+        table = new int[Integer.highestOneBit(capacity) * 4];
+        keyLo = new long[capacity];
+        keyHi = new long[capacity];
+        first = new int[capacity];
+        later = new int[capacity][];
+        laterCount = new int[capacity];
+    }
 
     /**
      * Adds an entry to the group of its key field.
@@ -29,8 +43,9 @@ final class KeyGroups {
      * @param lo bytes 0..7 of the key field, little-endian
      * @param hi bytes 8..15 of the key field
      * @param entry the entry
+     * @return the group (0 … {@link #count()} − 1)
      */
-    void add(long lo, long hi, int entry) {
+    int add(long lo, long hi, int entry) {
         int i = slotOf(lo, hi);
         if (table[i] != 0) {
             int g = table[i] - 1;
@@ -40,7 +55,7 @@ final class KeyGroups {
                 later[g] = Arrays.copyOf(later[g], laterCount[g] * 2);
             }
             later[g][laterCount[g]++] = entry;
-            return;
+            return g;
         }
         if (count == first.length) {
             int capacity = count * 2;
@@ -57,6 +72,7 @@ final class KeyGroups {
         if (count * 2 > table.length) {
             grow();
         }
+        return count - 1;
     }
 
     /** @return the number of groups */

@@ -5,7 +5,7 @@ import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.internal.format.PageState;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -89,13 +89,20 @@ public final class PageChecks {
     }
 
     private static void checkOrder(byte[] image, int pageCount, boolean[] loaded, Findings out) {
-        List<Integer> order = new ArrayList<>();
+        // by sequence number (unsigned), then physical position: both in one long, whose top bit is flipped so that
+        // signed order is the unsigned order
+        long[] bySequence = new long[pageCount];
+        int loadedCount = 0;
         for (int p = 0; p < pageCount; p++) {
             if (loaded[p]) {
-                order.add(p);
+                bySequence[loadedCount++] = (sequence(image, p) << 32 | p) ^ Long.MIN_VALUE;
             }
         }
-        order.sort(Comparator.comparingLong((Integer p) -> sequence(image, p)).thenComparingInt(p -> p));
+        Arrays.sort(bySequence, 0, loadedCount);
+        List<Integer> order = new ArrayList<>(loadedCount);
+        for (int k = 0; k < loadedCount; k++) {
+            order.add((int) bySequence[k]);
+        }
         List<Integer> active = new ArrayList<>();
         List<Integer> freeing = new ArrayList<>();
         for (int k = 0; k < order.size(); k++) {

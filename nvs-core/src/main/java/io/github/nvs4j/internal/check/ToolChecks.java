@@ -8,12 +8,11 @@ import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The integrity checks of {@code nvs_tool.py -i} (section 11.4 of {@code docs/nvs-format.md}), in the tool's order
@@ -23,31 +22,38 @@ import java.util.Set;
  */
 public final class ToolChecks {
 
-    private record Head(int page, int entry) {
-    }
+    private static final int N = Page.ENTRY_COUNT;
 
     private final ToolParse t;
     private final byte[] image;
     private final Findings out;
     private final boolean readOnly;
 
-    /** Written heads by tool key, in walk order (duplicate check, part 1), as page * 126 + entry. */
-    private final KeyGroups writtenByKey = new KeyGroups();
-    /** Blob index per namespace + key (the last one wins), with its chunk slots. */
-    private final Map<String, Head[]> blobs = new LinkedHashMap<>();
-    private final List<Head> blobChunks = new ArrayList<>();
-    /** Namespace indices used by items, in order of first use, and the first item using each. */
+    /**
+     * Written heads by tool key, in walk order, as page * 126 + entry: the groups of the duplicate check (part 5),
+     * and of the blob check (part 6), since a blob index and its chunks share their key field.
+     */
+    private final KeyGroups writtenByKey;
+    /** The groups that hold a blob index or chunk, once each: the only ones the blob check needs to look at. */
+    private final boolean[] blobGroup;
+    private final int[] blobGroups;
+    private int blobGroupCount;
+    /** Namespace indices used by items, in order of first use, and the first item using each (a slot, or -1). */
     private final int[] usedOrder = new int[256];
     private int usedCount;
-    private final Head[] firstUser = new Head[256];
-    /** Namespace definition values → the (last) entry defining each. */
-    private final Map<Long, Head> foundNamespaces = new LinkedHashMap<>();
+    private final int[] firstUser = new int[256];
+    /** Namespace definition values → the slot of the (last) entry defining each. */
+    private final Map<Long, Integer> foundNamespaces = new LinkedHashMap<>();
 
     private ToolChecks(ToolParse parse, boolean readOnly, Findings out) {
         this.t = parse;
         this.image = parse.image();
         this.readOnly = readOnly;
         this.out = out;
+        this.writtenByKey = new KeyGroups(parse.writtenHeadCount());
+        this.blobGroup = new boolean[parse.writtenHeadCount()];
+        this.blobGroups = new int[parse.writtenHeadCount()];
+        Arrays.fill(firstUser, -1);
     }
 
     /**
@@ -82,8 +88,16 @@ public final class ToolChecks {
                 checkEntry(p, t.head(p, k));
             }
         }
-        checkDuplicates();
-        checkBlobs();
+        ToolDuplicates duplicates = new ToolDuplicates(t, out);
+        BlobParts blobParts = new BlobParts();
+        for (int g = 0; g < writtenByKey.count(); g++) {
+            if (writtenByKey.size(g) > 1) {
+                duplicates.check(writtenByKey, g);
+            }
+        }
+        for (int k = 0; k < blobGroupCount; k++) {
+            blobParts.check(blobGroups[k]);
+        }
         checkNamespaces();
     }
 
@@ -139,7 +153,12 @@ public final class ToolChecks {
         EntryState state = t.state(p, i);
         if (state == EntryState.WRITTEN) {
             int e = t.entryOffset(p, i) + 8;
-            writtenByKey.add(Bytes.u64(image, e), Bytes.u64(image, e + 8), p * Page.ENTRY_COUNT + i);
+            int g = writtenByKey.add(Bytes.u64(image, e), Bytes.u64(image, e + 8), p * N + i);
+            int code = t.typeCode(p, i);
+            if ((code == ItemType.BLOB_IDX.code() || code == ItemType.BLOB_DATA.code()) && !blobGroup[g]) {
+                blobGroup[g] = true;
+                blobGroups[blobGroupCount++] = g;
+            }
         }
         if (t.isBlank(p, i)) {
             if (state == EntryState.WRITTEN) {
@@ -156,7 +175,7 @@ public final class ToolChecks {
             return;
         }
         int code = t.typeCode(p, i);
-        if (t.crcOriginal(p, i) != t.crcComputed(p, i)) {
+        if (!t.crcMatches(p, i)) {
             out.entry(FindingCode.ENTRY_CRC, p, i, "entry header CRC is " + Findings.hex32(t.crcOriginal(p, i))
                     + " but the entry hashes to " + Findings.hex32(t.crcComputed(p, i))
                     + "; the runtime erases it at boot");
@@ -183,34 +202,28 @@ public final class ToolChecks {
         } else if (rawSpan > 1) {
             checkChildStates(p, i, Findings.typeLabel(code));
         }
-        if (type == ItemType.BLOB_IDX) {
-            Head[] slots = new Head[1 + (image[t.entryOffset(p, i) + 28] & 0xFF)];
-            slots[0] = new Head(p, i);
-            blobs.put(blobKey(p, i), slots); // the last index of a namespace and key wins, as in the tool
-        } else if (type == ItemType.BLOB_DATA) {
-            blobChunks.add(new Head(p, i));
-        }
+        // blob indexes and chunks are checked per key group, after the walk (part 6)
         int ns = t.nsIndex(p, i);
         if (ns == 0) {
             // The tool stores the definition's value; an unknown type gives None and a variable-length one a
             // list, on which the tool crashes. Those are left to the device checks (NAMESPACE_ENTRY_TYPE).
             if (type != null && type.isFixedSize()) {
-                foundNamespaces.put(t.fixedValue(p, i), new Head(p, i));
+                foundNamespaces.put(t.fixedValue(p, i), p * N + i);
             }
         } else {
-            if (firstUser[ns] == null) {
-                firstUser[ns] = new Head(p, i);
+            if (firstUser[ns] < 0) {
+                firstUser[ns] = p * N + i;
                 usedOrder[usedCount++] = ns;
             }
         }
     }
 
     private void checkDataCrc(int p, int i, String label) {
+        if (t.dataMatches(p, i)) {
+            return; // (a fixed-size type with a span: the tool crashes; the device checks report SPAN_MISMATCH)
+        }
         long computed = t.dataComputed(p, i);
         long original = t.dataOriginal(p, i);
-        if (computed == ToolParse.CRASH || computed == original) {
-            return; // a fixed-size type with a span: the tool crashes; the device checks report SPAN_MISMATCH
-        }
         if (t.effectiveSpan(p, i) == 1) {
             out.entry(FindingCode.DATA_CRC, p, i, label + " has span byte 0xff, so no payload matches its data CRC "
                     + Findings.hex32(original));
@@ -228,9 +241,12 @@ public final class ToolChecks {
     }
 
     private void checkChildStates(int p, int i, String label) {
+        int children = t.childCount(p, i);
+        if (t.allWritten(p, i + 1, children)) {
+            return; // the usual case, without building anything
+        }
         List<String> runs = new ArrayList<>();
         int bad = 0;
-        int children = t.childCount(p, i);
         int c = 1;
         while (c <= children) {
             EntryState s = t.state(p, i + c);
@@ -257,184 +273,101 @@ public final class ToolChecks {
                 + "; the runtime erases the item at boot");
     }
 
-    // ---- 5: duplicates ----
-
-    private void checkDuplicates() {
-        for (int g = 0; g < writtenByKey.count(); g++) {
-            int size = writtenByKey.size(g);
-            if (size < 2) {
-                continue;
-            }
-            List<Head> entries = new ArrayList<>(size);
-            for (int k = 0; k < size; k++) {
-                int slot = writtenByKey.entry(g, k);
-                entries.add(new Head(slot / Page.ENTRY_COUNT, slot % Page.ENTRY_COUNT));
-            }
-            List<Head> sameNamespace = filterNamespaces(entries);
-            if (sameNamespace.isEmpty()) {
-                continue;
-            }
-            for (Head d : filterBlobs(sameNamespace)) {
-                out.entry(FindingCode.DUPLICATE_KEY, d.page, d.entry, duplicateMessage(d, entries));
-            }
-        }
-    }
-
-    /** Names the other written entries of the same namespace and key that the device confuses with {@code d}. */
-    private String duplicateMessage(Head d, List<Head> sameKey) {
-        int ns = t.nsIndex(d.page, d.entry);
-        int code = t.typeCode(d.page, d.entry);
-        List<String> others = new ArrayList<>();
-        for (Head o : sameKey) {
-            int otherCode = t.typeCode(o.page, o.entry);
-            if (o.equals(d) || t.nsIndex(o.page, o.entry) != ns || ToolParse.toolType(otherCode) == null) {
-                continue;
-            }
-            boolean chunk = code == ItemType.BLOB_DATA.code();
-            boolean otherChunk = otherCode == ItemType.BLOB_DATA.code();
-            if (chunk && otherChunk && t.chunkIndex(o.page, o.entry) != t.chunkIndex(d.page, d.entry)
-                    || chunk && otherCode == ItemType.BLOB_IDX.code()
-                    || otherChunk && code == ItemType.BLOB_IDX.code()) {
-                continue; // the parts of one format-2 blob
-            }
-            String other = ns == 0 && otherCode == ItemType.U8.code() ? "the namespace definition"
-                    : Findings.typeLabel(otherCode);
-            others.add(other + " at page " + o.page + " entry " + o.entry);
-        }
-        String label = ns == 0 ? "namespace definition" : Findings.typeLabel(code);
-        String scope = ns == 0 ? "its name with " : "namespace " + ns + " and key with ";
-        return label + " shares " + scope + String.join(", ", others)
-                + "; which copy a device reads depends on page order";
-    }
-
-    /** The tool's first filter: keep entries of known types that share a namespace with another one. */
-    private List<Head> filterNamespaces(List<Head> entries) {
-        List<Head> seen = new ArrayList<>();
-        Set<Head> collisions = new HashSet<>();
-        for (Head e : entries) {
-            if (ToolParse.toolType(t.typeCode(e.page, e.entry)) == null) {
-                continue;
-            }
-            for (Head o : seen) {
-                if (t.nsIndex(e.page, e.entry) == t.nsIndex(o.page, o.entry)) {
-                    collisions.add(e);
-                    collisions.add(o);
-                }
-            }
-            seen.add(e);
-        }
-        List<Head> kept = new ArrayList<>();
-        if (seen.size() > 1) {
-            for (Head e : seen) {
-                if (collisions.contains(e)) {
-                    kept.add(e);
-                }
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * The tool's second filter: blob indexes count only against blob indexes of the same namespace, blob chunks
-     * only against chunks of the same namespace and chunk index; every other entry stays.
-     */
-    private List<Head> filterBlobs(List<Head> entries) {
-        List<Head> indexes = new ArrayList<>();
-        List<Head> chunks = new ArrayList<>();
-        List<Head> others = new ArrayList<>();
-        Set<Head> indexCollisions = new HashSet<>();
-        Set<Head> chunkCollisions = new HashSet<>();
-        for (Head e : entries) {
-            int code = t.typeCode(e.page, e.entry);
-            int ns = t.nsIndex(e.page, e.entry);
-            if (code == ItemType.BLOB_IDX.code()) {
-                for (Head o : indexes) {
-                    if (ns == t.nsIndex(o.page, o.entry)) {
-                        indexCollisions.add(e);
-                        indexCollisions.add(o);
-                    }
-                }
-                indexes.add(e);
-            } else if (code == ItemType.BLOB_DATA.code()) {
-                for (Head o : chunks) {
-                    if (ns == t.nsIndex(o.page, o.entry)
-                            && t.chunkIndex(e.page, e.entry) == t.chunkIndex(o.page, o.entry)) {
-                        chunkCollisions.add(e);
-                        chunkCollisions.add(o);
-                    }
-                }
-                chunks.add(e);
-            } else {
-                others.add(e);
-            }
-        }
-        List<Head> result = new ArrayList<>();
-        if (indexes.size() > 1) {
-            for (Head e : indexes) {
-                if (indexCollisions.contains(e)) {
-                    result.add(e);
-                }
-            }
-        }
-        if (chunks.size() > 1) {
-            for (Head e : chunks) {
-                if (chunkCollisions.contains(e)) {
-                    result.add(e);
-                }
-            }
-        }
-        result.addAll(others);
-        return result;
-    }
+    // ---- 5: duplicates: ToolDuplicates ----
 
     // ---- 6: blobs ----
 
-    private String blobKey(int p, int i) {
-        return t.nsIndex(p, i) + "/" + t.key(p, i);
-    }
+    /**
+     * The tool's blob check within one key group: per namespace the last blob index of the key wins (the tool keeps
+     * them in a dictionary), and every chunk of the key is placed in its slot or reported. Works on the group alone,
+     * so the whole check is linear in the image; the per-namespace tables are reused from group to group (a stamp
+     * tells which entries belong to the current group).
+     */
+    private final class BlobParts {
+        /** Per namespace: the slot of the last blob index in the current group, valid where stamp == group + 1. */
+        private final int[] lastIndex = new int[256];
+        private final int[] stamp = new int[256];
+        /** Per namespace: the chunk slot for each chunk of that index (-1: missing), allocated when a chunk comes. */
+        private final int[][] chunkSlots = new int[256][];
+        /** The namespaces of the current group with a blob index, in order of first appearance. */
+        private final int[] withIndex = new int[256];
 
-    private void checkBlobs() {
-        for (Head chunk : blobChunks) {
-            Head[] slots = blobs.get(blobKey(chunk.page, chunk.entry));
-            int ns = t.nsIndex(chunk.page, chunk.entry);
-            int chunkIndex = t.chunkIndex(chunk.page, chunk.entry);
-            if (slots == null) {
-                out.entry(FindingCode.BLOB_CHUNK_WITHOUT_INDEX, chunk.page, chunk.entry, "blob chunk " + chunkIndex
-                        + " has no blob index with its namespace (" + ns + ") and key; the runtime erases it at boot");
-                continue;
+        void check(int g) {
+            int size = writtenByKey.size(g);
+            int indexes = 0;
+            for (int k = 0; k < size; k++) {
+                int slot = writtenByKey.entry(g, k);
+                int e = Page.entryOffset(slot / N, slot % N);
+                if ((image[e + 1] & 0xFF) != ItemType.BLOB_IDX.code()) {
+                    continue;
+                }
+                int ns = image[e] & 0xFF;
+                if (stamp[ns] != g + 1) {
+                    stamp[ns] = g + 1;
+                    chunkSlots[ns] = null;
+                    withIndex[indexes++] = ns;
+                }
+                lastIndex[ns] = slot; // the last index of a namespace and key wins, as in the tool
             }
-            Head index = slots[0];
-            int start = image[t.entryOffset(index.page, index.entry) + 29] & 0xFF;
-            int relative = chunkIndex - start;
-            if (relative < 0 || relative >= slots.length - 1) {
-                out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, chunk.page, chunk.entry, "blob chunk index "
-                        + chunkIndex + " lies outside chunks " + start + ".." + (start + slots.length - 2)
-                        + " of the blob index at page " + index.page + " entry " + index.entry
-                        + "; the runtime erases it at boot");
-                continue;
+            for (int k = 0; k < size; k++) {
+                int slot = writtenByKey.entry(g, k);
+                if ((image[Page.entryOffset(slot / N, slot % N) + 1] & 0xFF) == ItemType.BLOB_DATA.code()) {
+                    placeChunk(g, slot / N, slot % N);
+                }
             }
-            slots[1 + relative] = chunk;
+            for (int k = 0; k < indexes; k++) {
+                checkIndex(lastIndex[withIndex[k]], chunkSlots[withIndex[k]]);
+            }
         }
-        for (Head[] slots : blobs.values()) {
-            Head index = slots[0];
-            int e = t.entryOffset(index.page, index.entry);
+
+        private void placeChunk(int g, int p, int i) {
+            int ns = t.nsIndex(p, i);
+            int chunkIndex = t.chunkIndex(p, i);
+            if (stamp[ns] != g + 1) {
+                out.entry(FindingCode.BLOB_CHUNK_WITHOUT_INDEX, p, i, "blob chunk " + chunkIndex
+                        + " has no blob index with its namespace (" + ns + ") and key; the runtime erases it at boot");
+                return;
+            }
+            int index = lastIndex[ns];
+            int ie = Page.entryOffset(index / N, index % N);
+            int start = image[ie + 29] & 0xFF;
+            int count = image[ie + 28] & 0xFF;
+            int relative = chunkIndex - start;
+            if (relative < 0 || relative >= count) {
+                out.entryOnce(FindingCode.BLOB_CHUNK_OUT_OF_RANGE, p, i, "blob chunk index " + chunkIndex
+                        + " lies outside chunks " + start + ".." + (start + count - 1) + " of the blob index at page "
+                        + index / N + " entry " + index % N + "; the runtime erases it at boot");
+                return;
+            }
+            if (chunkSlots[ns] == null) {
+                chunkSlots[ns] = new int[count];
+                Arrays.fill(chunkSlots[ns], -1);
+            }
+            chunkSlots[ns][relative] = p * N + i; // a later chunk with the same index replaces an earlier one
+        }
+
+        private void checkIndex(int index, int[] chunks) {
+            int ip = index / N;
+            int ii = index % N;
+            int e = Page.entryOffset(ip, ii);
             long size = Bytes.u32(image, e + 24) & 0xFFFF_FFFFL;
             int start = image[e + 29] & 0xFF;
+            int count = image[e + 28] & 0xFF;
             long approximate = size;
             long exact = 0;
-            for (int k = 1; k < slots.length; k++) {
-                Head chunk = slots[k];
-                if (chunk == null) {
-                    out.entry(FindingCode.BLOB_MISSING_CHUNK, index.page, index.entry, "the blob index counts "
-                            + (slots.length - 1) + (slots.length == 2 ? " chunk" : " chunks") + " but chunk "
-                            + (k - 1) + " (chunk index " + (start + k - 1) + ") is missing");
+            for (int k = 0; k < count; k++) {
+                int chunk = chunks == null ? -1 : chunks[k];
+                if (chunk < 0) {
+                    out.entry(FindingCode.BLOB_MISSING_CHUNK, ip, ii, "the blob index counts " + count
+                            + (count == 1 ? " chunk" : " chunks") + " but chunk " + k + " (chunk index "
+                            + (start + k) + ") is missing");
                 } else {
-                    approximate -= (long) t.childCount(chunk.page, chunk.entry) * Page.ENTRY_SIZE;
-                    exact += Bytes.u16(image, t.entryOffset(chunk.page, chunk.entry) + 24);
+                    approximate -= (long) t.childCount(chunk / N, chunk % N) * Page.ENTRY_SIZE;
+                    exact += Bytes.u16(image, Page.entryOffset(chunk / N, chunk % N) + 24);
                 }
             }
             if (approximate > 0) {
-                out.entry(FindingCode.BLOB_MISSING_DATA, index.page, index.entry, "the blob index records " + size
+                out.entry(FindingCode.BLOB_MISSING_DATA, ip, ii, "the blob index records " + size
                         + " bytes but the chunks found hold only " + exact);
             }
         }
@@ -443,18 +376,18 @@ public final class ToolChecks {
     // ---- 7: namespaces ----
 
     private void checkNamespaces() {
-        Map<Long, Head> unused = new LinkedHashMap<>(foundNamespaces);
+        Map<Long, Integer> unused = new LinkedHashMap<>(foundNamespaces);
         for (int k = 0; k < usedCount; k++) {
             int ns = usedOrder[k];
             if (unused.remove((long) ns) == null) {
-                Head h = firstUser[ns];
-                out.entry(FindingCode.UNDEFINED_NAMESPACE, h.page, h.entry, "namespace index " + ns
+                int slot = firstUser[ns];
+                out.entry(FindingCode.UNDEFINED_NAMESPACE, slot / N, slot % N, "namespace index " + ns
                         + " is used by items (the first is here) but no namespace definition gives it");
             }
         }
-        for (Map.Entry<Long, Head> def : unused.entrySet()) {
-            Head h = def.getValue();
-            out.entry(FindingCode.UNUSED_NAMESPACE, h.page, h.entry, "the namespace (index " + def.getKey()
+        for (Map.Entry<Long, Integer> def : unused.entrySet()) {
+            int slot = def.getValue();
+            out.entry(FindingCode.UNUSED_NAMESPACE, slot / N, slot % N, "the namespace (index " + def.getKey()
                     + ") is defined but no item uses it");
         }
     }

@@ -1,6 +1,7 @@
 package io.github.nvs4j.internal.check;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.EntryState;
 import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.NvsCrc;
@@ -29,26 +30,35 @@ public final class ToolParse {
     public static final long CRASH = -1L;
 
     private final byte[] image;
+    private final CrcVerdicts crcs;
     private final int pageCount;
     private final int[] headStart;
     private final byte[] heads;
+    private final int writtenHeads;
 
-    private ToolParse(byte[] image) {
+    private ToolParse(byte[] image, CrcVerdicts crcs) {
         this.image = image;
+        this.crcs = crcs;
         this.pageCount = image.length / Page.SIZE;
         this.headStart = new int[pageCount + 1];
         byte[] buffer = new byte[pageCount * Page.ENTRY_COUNT];
         int n = 0;
+        int written = 0;
         for (int p = 0; p < pageCount; p++) {
             headStart[p] = n;
+            int bitmap = Page.offset(p) + Page.BITMAP_OFFSET;
             int i = 0;
             while (i < Page.ENTRY_COUNT) {
                 buffer[n++] = (byte) i;
+                if (((image[bitmap + (i >> 2)] >> ((i & 3) << 1)) & 3) == 2) { // the pair of a WRITTEN entry
+                    written++;
+                }
                 i += effectiveSpan(p, i);
             }
         }
         headStart[pageCount] = n;
         this.heads = buffer;
+        this.writtenHeads = written;
     }
 
     /**
@@ -56,7 +66,16 @@ public final class ToolParse {
      * @return the tool's parse of the image's whole pages
      */
     public static ToolParse of(byte[] image) {
-        return new ToolParse(image);
+        return new ToolParse(image, new CrcVerdicts(image));
+    }
+
+    /**
+     * @param crcs the CRC verdicts of the image, shared with other checks (the image is {@link CrcVerdicts#image()};
+     *     not copied, must not change while the result is used)
+     * @return the tool's parse of the image's whole pages
+     */
+    public static ToolParse of(CrcVerdicts crcs) {
+        return new ToolParse(crcs.image(), crcs);
     }
 
     /** @return the image */
@@ -112,6 +131,11 @@ public final class ToolParse {
     }
 
     // ---- the walk ----
+
+    /** @return how many heads of all pages are WRITTEN in their page's bitmap */
+    public int writtenHeadCount() {
+        return writtenHeads;
+    }
 
     /**
      * @param page a physical page index
@@ -169,7 +193,25 @@ public final class ToolParse {
      * @return whether all 32 bytes of the entry are 0xFF (the tool's {@code is_empty})
      */
     public boolean isBlank(int page, int entry) {
-        return isBlank(image, entryOffset(page, entry), Page.ENTRY_SIZE);
+        int e = entryOffset(page, entry);
+        // most entries differ from 0xFF in their first eight bytes: decide those without the general comparison
+        return Bytes.u64(image, e) == -1L && isBlank(image, e, Page.ENTRY_SIZE);
+    }
+
+    /**
+     * @param page a physical page index
+     * @param from the first entry index
+     * @param count how many entries
+     * @return whether all these entries are WRITTEN in the page's bitmap
+     */
+    public boolean allWritten(int page, int from, int count) {
+        int bitmap = Page.offset(page) + Page.BITMAP_OFFSET;
+        for (int i = from; i < from + count; i++) {
+            if (((image[bitmap + (i >> 2)] >> ((i & 3) << 1)) & 3) != EntryState.WRITTEN.bits()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -299,6 +341,16 @@ public final class ToolParse {
     /**
      * @param page a physical page index
      * @param entry an entry index
+     * @return whether the stored entry CRC matches bytes 0..3 and 8..31 ({@link #crcOriginal} equals
+     *     {@link #crcComputed}; computed once per entry)
+     */
+    public boolean crcMatches(int page, int entry) {
+        return crcs.entryValid(page, entry);
+    }
+
+    /**
+     * @param page a physical page index
+     * @param entry an entry index
      * @return the entry CRC computed over bytes 0..3 and 8..31, unsigned
      */
     public long crcComputed(int page, int entry) {
@@ -330,6 +382,25 @@ public final class ToolParse {
         }
         int length = crcLength(page, entry);
         return length < 0 ? CRASH : NvsCrc.of(image, payloadOffset(page, entry), length) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Tells whether {@link #dataComputed} equals {@link #dataOriginal}, computing the CRC only once per entry for
+     * the usual case, a payload cut to its u16 size field (strings and blob data).
+     *
+     * @param page a physical page index
+     * @param entry the index of a head
+     * @return whether the data CRC matches; {@code true} where the tool crashes ({@link #CRASH})
+     */
+    public boolean dataMatches(int page, int entry) {
+        int length = effectiveSpan(page, entry) == 1 ? 0 : crcLength(page, entry);
+        if (length < 0) {
+            return true;
+        }
+        if (length > 0 && length == Bytes.u16(image, entryOffset(page, entry) + 24)) {
+            return crcs.dataValid(page, entry); // the same bytes the runtime's read checks
+        }
+        return dataComputed(page, entry) == dataOriginal(page, entry);
     }
 
     /**

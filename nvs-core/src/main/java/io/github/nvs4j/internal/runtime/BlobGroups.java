@@ -2,96 +2,54 @@ package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The blob indexes and chunks of the storage pass grouped by namespace index and key (the key up to its NUL, at
  * most 15 bytes, which is what the runtime's {@code strncmp(…, 15)} compares). Within a group, indexes keep the
  * order of the runtime's index list and chunks the page order.
+ *
+ * <p>Everything is flat: groups are numbers, and the indexes and chunks of a group are linked lists threaded
+ * through per-index and per-chunk arrays, so that a blob costs no object (there is one group per blob;
+ * ReadBenchmark: see nvs-benchmarks/RESULTS.md). Indexes are known by their position in the runtime's index list,
+ * chunks by their number in the storage pass's list of chunks.
  */
 final class BlobGroups {
 
-    /** The indexes and chunks of one namespace and key. */
-    static final class Group {
-        final int id;
-        /** Usually one index and a few chunks: start small, there is one group per blob. */
-        final IntList indexes = new IntList(1);
-        final IntList chunks = new IntList(2);
-        private int[] firstFor;
-        private boolean[] claimed;
-
-        Group(int id) {
-            this.id = id;
-        }
-
-        /**
-         * The first index of the list whose version family holds chunk index {@code c}: chunk start 0 owns
-         * 0…0x7f, any other start {@code s} owns {@code s}…0xfe ({@code Storage::eraseMismatchedBlobIndexes}).
-         *
-         * @param start the chunk start of every index, by list position
-         * @return the list position of the owner, or -1
-         */
-        int firstIndexFor(int c, int[] start) {
-            if (indexes.size <= 8) {
-                for (int k = 0; k < indexes.size; k++) {
-                    int i = indexes.get(k);
-                    if (c >= start[i] && c < limit(start[i])) {
-                        return i;
-                    }
-                }
-                return -1;
-            }
-            if (firstFor == null) {
-                firstFor = new int[256];
-                Arrays.fill(firstFor, -1);
-                for (int k = indexes.size - 1; k >= 0; k--) {
-                    int i = indexes.get(k);
-                    Arrays.fill(firstFor, start[i], Math.max(start[i], limit(start[i])), i);
-                }
-            }
-            return firstFor[c];
-        }
-
-        private static int limit(int start) {
-            return start == 0 ? 0x80 : 0xFF;
-        }
-
-        /**
-         * @return whether a surviving index has {@code c} in its range {@code [start, start + count)}
-         *         ({@code Storage::eraseOrphanDataBlobs})
-         */
-        boolean claims(int c, int[] start, int[] count, boolean[] alive) {
-            if (indexes.size == 0) {
-                return false;
-            }
-            if (indexes.size == 1) { // the usual case: one index, no table needed
-                int i = indexes.get(0);
-                return alive[i] && c >= start[i] && c < start[i] + count[i];
-            }
-            if (claimed == null) {
-                claimed = new boolean[256];
-                for (int k = 0; k < indexes.size; k++) {
-                    int i = indexes.get(k);
-                    if (alive[i]) {
-                        Arrays.fill(claimed, start[i], Math.min(start[i] + count[i], 256), true);
-                    }
-                }
-            }
-            return claimed[c];
-        }
-    }
+    private static final int NONE = -1;
 
     /**
-     * Open-addressing table from (namespace, key) to group id + 1 (0 marks a free slot), at most half full, without
-     * an object per look-up: the namespace index and the normalised key (15 bytes, then zeros) packed into two
-     * longs, kept per group.
+     * Open-addressing table from (namespace, key) to group + 1 (0 marks a free slot), at most half full: the
+     * namespace index and the normalised key (15 bytes, then zeros) packed into two longs, kept per group.
      */
     private int[] table = new int[64];
     private long[] keyLo = new long[16];
     private long[] keyHi = new long[16];
-    private final List<Group> groups = new ArrayList<>();
+    private int count;
+
+    /** Per group: first and last index, first and last chunk (or {@link #NONE}), and the number of indexes. */
+    private int[] firstIndex = new int[16];
+    private int[] lastIndex = new int[16];
+    private int[] firstChunk = new int[16];
+    private int[] lastChunk = new int[16];
+    private int[] indexCount = new int[16];
+
+    /** Per index: the next index of its group; per chunk: the next chunk of its group (or {@link #NONE}). */
+    private final int[] nextIndex;
+    private final int[] nextChunk;
+
+    /** For the rare groups with many indexes, built when first needed (see {@link #firstIndexFor}, {@link #claims}). */
+    private int[][] firstFor;
+    private boolean[][] claimed;
+
+    /**
+     * @param indexes the number of indexes that will be added
+     * @param chunks the number of chunks that will be added
+     */
+    BlobGroups(int indexes, int chunks) {
+        nextIndex = new int[indexes];
+        nextChunk = new int[chunks];
+    }
 
     /** @return namespace index and key bytes 0..6, little-endian */
     private static long lo(int ns, byte[] key) {
@@ -113,40 +71,147 @@ final class BlobGroups {
         return i;
     }
 
-    /** @return the group of a namespace and normalised key, created if new */
-    Group group(int ns, byte[] key) {
+    /** @return the group of a namespace and normalised key, created (empty) if new */
+    int group(int ns, byte[] key) {
         long lo = lo(ns, key);
         long hi = hi(key);
         int i = slotOf(lo, hi);
         if (table[i] != 0) {
-            return groups.get(table[i] - 1);
+            return table[i] - 1;
         }
-        int id = groups.size();
-        Group g = new Group(id);
-        groups.add(g);
-        if (id == keyLo.length) {
-            keyLo = Arrays.copyOf(keyLo, id * 2);
-            keyHi = Arrays.copyOf(keyHi, id * 2);
+        int g = count++;
+        if (g == keyLo.length) {
+            int n = g * 2;
+            keyLo = Arrays.copyOf(keyLo, n);
+            keyHi = Arrays.copyOf(keyHi, n);
+            firstIndex = Arrays.copyOf(firstIndex, n);
+            lastIndex = Arrays.copyOf(lastIndex, n);
+            firstChunk = Arrays.copyOf(firstChunk, n);
+            lastChunk = Arrays.copyOf(lastChunk, n);
+            indexCount = Arrays.copyOf(indexCount, n);
         }
-        keyLo[id] = lo;
-        keyHi[id] = hi;
-        table[i] = id + 1;
-        if (groups.size() * 2 > table.length) {
+        keyLo[g] = lo;
+        keyHi[g] = hi;
+        firstIndex[g] = NONE;
+        lastIndex[g] = NONE;
+        firstChunk[g] = NONE;
+        lastChunk[g] = NONE;
+        indexCount[g] = 0;
+        table[i] = g + 1;
+        if (count * 2 > table.length) {
             table = new int[table.length * 2];
-            for (int k = 0; k < groups.size(); k++) {
+            for (int k = 0; k < count; k++) {
                 table[slotOf(keyLo[k], keyHi[k])] = k + 1;
             }
         }
         return g;
     }
 
-    /** @return the group of a namespace and normalised key, or {@code null} */
-    Group find(int ns, byte[] key) {
+    /** @return the group of a namespace and normalised key, or -1 */
+    int find(int ns, byte[] key) {
         int i = slotOf(lo(ns, key), hi(key));
-        return table[i] == 0 ? null : groups.get(table[i] - 1);
+        return table[i] - 1;
     }
 
-    Group get(int id) {
-        return groups.get(id);
+    /** Appends index {@code i} (its position in the index list) to group {@code g}. */
+    void addIndex(int g, int i) {
+        nextIndex[i] = NONE;
+        if (lastIndex[g] == NONE) {
+            firstIndex[g] = i;
+        } else {
+            nextIndex[lastIndex[g]] = i;
+        }
+        lastIndex[g] = i;
+        indexCount[g]++;
+    }
+
+    /** Appends chunk {@code j} (its number in the list of chunks) to group {@code g}. */
+    void addChunk(int g, int j) {
+        nextChunk[j] = NONE;
+        if (lastChunk[g] == NONE) {
+            firstChunk[g] = j;
+        } else {
+            nextChunk[lastChunk[g]] = j;
+        }
+        lastChunk[g] = j;
+    }
+
+    /** @return the first chunk of group {@code g}, or -1 */
+    int firstChunk(int g) {
+        return firstChunk[g];
+    }
+
+    /** @return the chunk after chunk {@code j} in its group, or -1 */
+    int nextChunk(int j) {
+        return nextChunk[j];
+    }
+
+    /**
+     * The first index of the list whose version family holds chunk index {@code c}: chunk start 0 owns 0…0x7f, any
+     * other start {@code s} owns {@code s}…0xfe ({@code Storage::eraseMismatchedBlobIndexes}).
+     *
+     * @param g a group
+     * @param c a chunk index
+     * @param start the chunk start of every index, by list position
+     * @return the list position of the owner, or -1
+     */
+    int firstIndexFor(int g, int c, int[] start) {
+        if (indexCount[g] <= 8) { // the usual case: one index
+            for (int i = firstIndex[g]; i != NONE; i = nextIndex[i]) {
+                if (c >= start[i] && c < limit(start[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (firstFor == null) {
+            firstFor = new int[count][];
+        }
+        if (firstFor[g] == null) { // a table per chunk index, so that many chunks of many indexes stay linear
+            int[] owner = new int[256];
+            Arrays.fill(owner, -1);
+            for (int i = firstIndex[g]; i != NONE; i = nextIndex[i]) {
+                for (int k = start[i]; k < Math.max(start[i], limit(start[i])); k++) {
+                    if (owner[k] < 0) {
+                        owner[k] = i;
+                    }
+                }
+            }
+            firstFor[g] = owner;
+        }
+        return firstFor[g][c];
+    }
+
+    private static int limit(int start) {
+        return start == 0 ? 0x80 : 0xFF;
+    }
+
+    /**
+     * @param g a group
+     * @param c a chunk index
+     * @return whether a surviving index of the group has {@code c} in its range {@code [start, start + count)}
+     *         ({@code Storage::eraseOrphanDataBlobs})
+     */
+    boolean claims(int g, int c, int[] start, int[] count, boolean[] alive) {
+        if (indexCount[g] == 0) {
+            return false;
+        }
+        if (indexCount[g] == 1) { // the usual case: one index, no table needed
+            int i = firstIndex[g];
+            return alive[i] && c >= start[i] && c < start[i] + count[i];
+        }
+        if (claimed == null) {
+            claimed = new boolean[this.count][];
+        }
+        if (claimed[g] == null) {
+            boolean[] set = new boolean[256];
+            for (int i = firstIndex[g]; i != NONE; i = nextIndex[i]) {
+                if (alive[i]) {
+                    Arrays.fill(set, start[i], Math.min(start[i] + count[i], 256), true);
+                }
+            }
+            claimed[g] = set;
+        }
+        return claimed[g][c];
     }
 }

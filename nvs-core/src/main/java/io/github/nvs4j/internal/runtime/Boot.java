@@ -1,8 +1,8 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.CrcVerdicts;
 import io.github.nvs4j.internal.format.Page;
-import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.read.BootRepair;
 import io.github.nvs4j.read.BootRepair.Kind;
 import io.github.nvs4j.read.Stats;
@@ -10,7 +10,7 @@ import io.github.nvs4j.read.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,18 +31,49 @@ public final class Boot {
     /**
      * @param image the partition image (any length; a trailing partial page is ignored as the runtime does)
      * @param readOnly whether the partition is read-only
-     * @return what the device sees
+     * @return what the device sees, values included
      */
     public static BootOutcome run(byte[] image, boolean readOnly) {
+        return run(image, readOnly, true);
+    }
+
+    /**
+     * @param image the partition image (any length; a trailing partial page is ignored as the runtime does)
+     * @param readOnly whether the partition is read-only
+     * @param keepValues whether to keep the values read; without them (what the integrity checker needs) every
+     *                   read is still made, with the same checks and repairs, but no value is copied, and only the
+     *                   listed blobs are kept as rows, unsorted: the outcome's repairs, init result, stats and
+     *                   namespaces are complete, its rows are not to be used
+     * @return what the device sees
+     */
+    public static BootOutcome run(byte[] image, boolean readOnly, boolean keepValues) {
+        return run(image, readOnly, keepValues, null);
+    }
+
+    /**
+     * Boots without keeping values (see {@link #run(byte[], boolean, boolean)}), for the integrity checker, taking
+     * the CRC verdicts its format checks have already computed.
+     *
+     * @param crcs the image's CRC verdicts ({@link CrcVerdicts#image()} is the image booted)
+     * @param readOnly whether the partition is read-only
+     * @return what the device sees, without values
+     */
+    public static BootOutcome runWithoutValues(CrcVerdicts crcs, boolean readOnly) {
+        return run(crcs.image(), readOnly, false, crcs);
+    }
+
+    private static BootOutcome run(byte[] image, boolean readOnly, boolean keepValues, CrcVerdicts crcs) {
         int pageCount = image.length / Page.SIZE;
         try {
-            return run(image, new PageSet(image, true, pageCount, readOnly));
+            return run(image, new PageSet(image, true, crcs, pageCount, readOnly), keepValues);
         } catch (PageSet.NeedsCopy repairAhead) {
-            return run(image, new PageSet(Arrays.copyOf(image, pageCount * Page.SIZE), false, pageCount, readOnly));
+            // the copy will change: its CRCs are computed afresh
+            return run(image, new PageSet(Arrays.copyOf(image, pageCount * Page.SIZE), false, null, pageCount,
+                    readOnly), keepValues);
         }
     }
 
-    private static BootOutcome run(byte[] image, PageSet ps) {
+    private static BootOutcome run(byte[] image, PageSet ps, boolean keepValues) {
         int pageCount = ps.pageCount;
         if (image.length % Page.SIZE != 0) {
             ps.repairs.add(new BootRepair(Kind.TRAILING_BYTES_IGNORED, pageCount, -1, (long) pageCount * Page.SIZE,
@@ -60,31 +91,30 @@ public final class Boot {
         if (rc != Esp.OK) {
             return failed(rc, ps);
         }
-        Storage storage = new Storage(pm);
+        Storage storage = new Storage(pm, keepValues);
         storage.init();
         Stats stats = stats(ps, pm, storage);
         int[] rank = pm.ranks();
-        List<ViewRow> entries = new ArrayList<>();
-        List<ViewRow> unreadable = new ArrayList<>();
-        listAndRead(ps, pm, storage, rank, entries, unreadable);
-        entries.sort(ViewRow::compare);
-        unreadable.sort(ViewRow::compare);
-        List<ViewRow> unlisted = unlisted(ps, pm, storage, rank, entries, unreadable);
-        unlisted.sort(ViewRow::compare);
+        ViewRows listed = listAndRead(ps, pm, storage, rank, keepValues);
+        if (keepValues) {
+            listed.sort();
+        }
+        ViewRows unlisted = unlisted(ps, pm, storage, rank, listed, keepValues);
+        if (keepValues) {
+            unlisted.sort();
+        }
         List<BootOutcome.LoadedNamespace> names = new ArrayList<>(storage.nsCount);
         for (int i = 0; i < storage.nsCount; i++) {
             int slot = storage.nsSlot[i];
             names.add(new BootOutcome.LoadedNamespace(trim(storage.nsNames[i]), storage.nsIndex[i], slot / N,
                     slot % N, position(rank, pm, slot / N, slot % N)));
         }
-        // The lists are fresh and owned here: wrap them instead of copying.
-        return new BootOutcome(Esp.OK, stats, Collections.unmodifiableList(entries),
-                Collections.unmodifiableList(unreadable), Collections.unmodifiableList(unlisted),
-                List.copyOf(ps.repairs), Collections.unmodifiableList(names));
+        return new BootOutcome(Esp.OK, stats, listed, unlisted, List.copyOf(ps.repairs),
+                Collections.unmodifiableList(names)); // a fresh list owned here: wrapped, not copied
     }
 
     private static BootOutcome failed(int rc, PageSet ps) {
-        return new BootOutcome(rc, null, List.of(), List.of(), List.of(), List.copyOf(ps.repairs), List.of());
+        return new BootOutcome(rc, null, ViewRows.empty(), ViewRows.empty(), List.copyOf(ps.repairs), List.of());
     }
 
     private static long position(int[] rank, PageManager pm, int page, int entry) {
@@ -116,9 +146,13 @@ public final class Boot {
         return new Stats(used, free, free >= N ? free - N : 0, total, storage.nsCount);
     }
 
-    /** The iterator ({@code nvs_entry_find} / {@code nvs_entry_next}), then one read per listed item. */
-    private static void listAndRead(PageSet ps, PageManager pm, Storage storage, int[] rank, List<ViewRow> entries,
-                                    List<ViewRow> unreadable) {
+    /**
+     * The iterator ({@code nvs_entry_find} / {@code nvs_entry_next}), then one read per listed item.
+     *
+     * @return the listed items with the results of their reads, in iterator order
+     */
+    private static ViewRows listAndRead(PageSet ps, PageManager pm, Storage storage, int[] rank,
+                                        boolean keepValues) {
         byte[] b = ps.flash;
         // Room for every written entry of the pages in order: at least as many as are listed, so no regrowth.
         int capacity = 64;
@@ -133,7 +167,7 @@ public final class Boot {
             int p = pm.order[k];
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+            while ((found = ps.nextItem(p, index)) >= 0) {
                 int e = PageSet.entryOffset(p, found);
                 index = found + (b[e + 2] & 0xFF);
                 int ns = b[e] & 0xFF;
@@ -157,12 +191,11 @@ public final class Boot {
                 listed++;
             }
         }
-        if (entries instanceof ArrayList<ViewRow> list) {
-            list.ensureCapacity(listed);
-        }
+        ViewRows rows = new ViewRows(keepValues ? listed : 16, keepValues);
         Storage.Read read = new Storage.Read();
-        Map<byte[], byte[]> trimmedNames = new java.util.IdentityHashMap<>();
+        Map<byte[], byte[]> trimmedNames = new IdentityHashMap<>();
         byte[] openedName = null;
+        byte[] openedTrimmed = null;
         int openedIndex = -1;
         byte[] lookupKey = new byte[16]; // the reads below do not keep the key they are given
         for (int i = 0; i < listed; i++) {
@@ -172,39 +205,47 @@ public final class Boot {
             int type = b[e + 1] & 0xFF;
             byte[] key = PageSet.normalisedKey(b, e, lookupKey);
             byte[] nsName = names[i];
-            long pos = position(rank, pm, p, idx);
             if (nsName != openedName) { // names are the storage's arrays: open each run of one namespace once
                 openedName = nsName;
+                openedTrimmed = trimmed(nsName, trimmedNames);
                 openedIndex = storage.openNamespace(nsName);
             }
             int nsIndex = openedIndex;
-            NvsValue value = null;
+            long fixed = 0;
+            byte[] bytes = null;
             int error;
             if (nsIndex < 0) {
                 error = Esp.ERR_NVS_NOT_FOUND;
             } else if (ItemHeader.isFixedSize(type)) {
-                int at = storage.readFixed(nsIndex, type, key);
+                int at = storage.readFixed(nsIndex, type, key, storage.lookupHashOf(slots[i], nsIndex, key));
                 error = at < 0 ? -at : Esp.OK;
                 if (at >= 0) {
-                    value = fixedValue(b, at, type);
+                    fixed = Bytes.u64(b, at + 24); // the value, in the width its type gives it
                 }
             } else {
                 if (type == ItemHeader.T_SZ) {
-                    storage.readString(nsIndex, key, read);
+                    storage.readString(nsIndex, key, read, storage.lookupHashOf(slots[i], nsIndex, key));
                 } else {
                     storage.readBlob(nsIndex, key, read);
                 }
                 error = read.error;
-                value = read.value;
+                bytes = keepValues ? read.value : null;
             }
-            ViewRow row = ViewRow.of(trimmed(nsName, trimmedNames), trim(key), type, value, error, pos, p, idx);
-            (error == Esp.OK ? entries : unreadable).add(row);
+            if (keepValues || type == ItemHeader.T_BLOB_DATA) { // without values only the unlisted rule needs rows
+                rows.add(openedTrimmed, key, type, error, slots[i], position(rank, pm, p, idx), fixed, bytes);
+            }
         }
+        return rows;
     }
 
     /** One trimmed copy per namespace name, so that rows share it (and compare by identity first). */
     private static byte[] trimmed(byte[] name, Map<byte[], byte[]> cache) {
-        return cache.computeIfAbsent(name, Boot::trim);
+        byte[] trimmed = cache.get(name);
+        if (trimmed == null) {
+            trimmed = trim(name);
+            cache.put(name, trimmed);
+        }
+        return trimmed;
     }
 
     /**
@@ -212,11 +253,11 @@ public final class Boot {
      * pages whose state word is ACTIVE, FULL or FREEING, named through the last WRITTEN namespace record with their
      * index, read with {@code nvs_get_blob} unless the same namespace and key is already listed as a blob.
      */
-    private static List<ViewRow> unlisted(PageSet ps, PageManager pm, Storage storage, int[] rank,
-                                          List<ViewRow> entries, List<ViewRow> unreadable) {
+    private static ViewRows unlisted(PageSet ps, PageManager pm, Storage storage, int[] rank, ViewRows listed,
+                                     boolean keepValues) {
         byte[] b = ps.flash;
         int[] record = null;
-        List<ViewRow> out = new ArrayList<>();
+        ViewRows out = new ViewRows(4, keepValues);
         Storage.Read read = new Storage.Read();
         for (int p = 0; p < ps.pageCount; p++) {
             if (!stateWordInUse(b, p)) {
@@ -237,13 +278,16 @@ public final class Boot {
                 byte[] nsName = PageSet.normalisedKey(b, rec);
                 int nsIndex = storage.openNamespace(nsName);
                 byte[] key = PageSet.normalisedKey(b, e);
-                if (nsIndex < 0 || listedAsBlob(trim(nsName), trim(key), entries, unreadable)) {
+                if (nsIndex < 0) {
+                    continue;
+                }
+                if (listed.containsBlob(trim(nsName), key)) {
                     continue;
                 }
                 storage.readBlob(nsIndex, key, read);
                 if (read.error == Esp.OK) {
-                    out.add(ViewRow.of(trim(nsName), trim(key), ItemHeader.T_BLOB_DATA, read.value, Esp.OK,
-                            position(rank, pm, p, i), p, i));
+                    out.add(trim(nsName), key, ItemHeader.T_BLOB_DATA, Esp.OK, p * N + i, position(rank, pm, p, i),
+                            0, keepValues ? read.value : null);
                 }
             }
         }
@@ -274,31 +318,7 @@ public final class Boot {
         return record;
     }
 
-    /** @return whether a row of either sorted list has this namespace and key with the blob type 0x42 */
-    private static boolean listedAsBlob(byte[] ns, byte[] key, List<ViewRow> entries, List<ViewRow> unreadable) {
-        ViewRow probe = ViewRow.of(ns, key, ItemHeader.T_BLOB_DATA, null, Esp.OK, 0, 0, 0);
-        return Collections.binarySearch(entries, probe, ViewRow::compare) >= 0
-                || Collections.binarySearch(unreadable, probe, ViewRow::compare) >= 0;
-    }
-
     private static byte[] trim(byte[] normalised) {
         return Arrays.copyOf(normalised, PageSet.keyLength(normalised));
-    }
-
-    private static NvsValue fixedValue(byte[] b, int e, int type) {
-        int d = e + 24;
-        return switch (type) {
-            case ItemHeader.T_U8 -> new NvsValue.U8(b[d] & 0xFF);
-            case ItemHeader.T_I8 -> new NvsValue.I8(b[d]);
-            case ItemHeader.T_U16 -> new NvsValue.U16(Bytes.u16(b, d));
-            case ItemHeader.T_I16 -> new NvsValue.I16((short) Bytes.u16(b, d));
-            case ItemHeader.T_U32 -> new NvsValue.U32(Bytes.u32(b, d) & 0xFFFF_FFFFL);
-            case ItemHeader.T_I32 -> new NvsValue.I32(Bytes.u32(b, d));
-            case ItemHeader.T_U64 -> new NvsValue.U64(Bytes.u64(b, d));
-            case ItemHeader.T_I64 -> new NvsValue.I64(Bytes.u64(b, d));
-            case ItemHeader.T_FLOAT -> new NvsValue.F32(Bytes.u32(b, d));
-            case ItemHeader.T_DOUBLE -> new NvsValue.F64(Bytes.u64(b, d));
-            default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
-        };
     }
 }

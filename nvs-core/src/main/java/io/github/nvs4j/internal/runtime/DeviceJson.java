@@ -6,7 +6,6 @@ import io.github.nvs4j.read.Stats;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The {@code NAME.expected.json} format of {@code testdata/device-images} ({@code "nvs-oracle/1"}), byte for byte:
@@ -40,41 +39,43 @@ public final class DeviceJson {
                     .append(", \"namespace_count\": ").append(s.namespaceCount()).append('}');
         }
         out.append(",\n");
-        list(out, "entries", outcome.entries(), true);
+        list(out, "entries", outcome.listed(), outcome.listed().readable(), true);
         out.append(",\n");
-        list(out, "unreadable", outcome.unreadable(), false);
+        list(out, "unreadable", outcome.listed(), outcome.listed().unreadable(), false);
         out.append(",\n");
-        list(out, "unlisted", outcome.unlisted(), true);
+        list(out, "unlisted", outcome.unlisted(), outcome.unlisted().readable(), true);
         out.append("\n}\n");
         return out.toString();
     }
 
-    private static void list(StringBuilder out, String name, List<ViewRow> rows, boolean values) {
+    private static void list(StringBuilder out, String name, ViewRows rows, int[] order, boolean values) {
         out.append("  \"").append(name).append("\": [");
-        if (rows.isEmpty()) {
+        if (order.length == 0) {
             out.append(']');
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
+        byte[] key = new byte[16];
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
             out.append(i == 0 ? "\n    " : ",\n    ");
-            ViewRow row = rows.get(i);
             out.append("{\"namespace\": ");
-            string(out, row.namespace());
+            byte[] ns = rows.namespace(r);
+            string(out, ns, ns.length);
             out.append(", \"key\": ");
-            string(out, row.key());
-            out.append(", \"type\": \"").append(typeName(row.type())).append('"');
+            string(out, key, rows.keyInto(r, key));
+            out.append(", \"type\": \"").append(typeName(rows.type(r))).append('"');
             if (values) {
-                value(out, row.value());
+                value(out, rows.value(r));
             } else {
-                out.append(", \"error\": \"").append(Esp.name(row.error())).append('"');
+                out.append(", \"error\": \"").append(Esp.name(rows.error(r))).append('"');
             }
             out.append('}');
         }
         out.append("\n  ]");
     }
 
-    private static void string(StringBuilder out, byte[] utf8) {
-        JsonText.appendString(out, new String(utf8, StandardCharsets.UTF_8), JsonText.Style.DEVICE);
+    private static void string(StringBuilder out, byte[] utf8, int length) {
+        JsonText.appendString(out, new String(utf8, 0, length, StandardCharsets.UTF_8), JsonText.Style.DEVICE);
     }
 
     private static void value(StringBuilder out, NvsValue value) {

@@ -113,7 +113,16 @@ final class ItemHeader {
      * @return {@link #VALID}, {@link #BAD_CRC}, {@link #UNKNOWN_TYPE} or {@link #INCONSISTENT}
      */
     static int check(byte[] b, int e, int index) {
-        if (Bytes.u32(b, e + 4) != entryCrc(b, e)) {
+        return check(b, e, index, Bytes.u32(b, e + 4) == entryCrc(b, e));
+    }
+
+    /**
+     * {@link #check(byte[], int, int)} with the entry CRC's verdict already known.
+     *
+     * @param crcValid whether the stored entry CRC matches
+     */
+    static int check(byte[] b, int e, int index, boolean crcValid) {
+        if (!crcValid) {
             return BAD_CRC;
         }
         int type = b[e + 1] & 0xFF;

@@ -9,8 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,20 +33,33 @@ public final class ModelAssembly {
         if (outcome.init() != Esp.OK) {
             return NvsData.empty();
         }
-        List<ViewRow> items = latest(outcome.entries(), outcome.unlisted());
-        items.sort(Comparator.comparingLong(ViewRow::position));
+        ViewRows listed = outcome.listed();
+        ViewRows unlisted = outcome.unlisted();
+        long[] items = latest(listed, listed.readable(), unlisted, unlisted.readable());
+        // In page-log order. Positions are distinct (each row stands for its own entry) and below 2^31 (a 2 GiB
+        // image has 66 million entries), so position and row reference sort as one long.
+        for (int i = 0; i < items.length; i++) {
+            items[i] |= rows(items[i], listed, unlisted).position(row(items[i])) << 32;
+        }
+        Arrays.sort(items);
         List<BootOutcome.LoadedNamespace> namespaces = outcome.namespaces();
         NvsData.Builder builder = NvsData.builder();
         int next = 0;
-        for (ViewRow row : items) {
-            while (next < namespaces.size() && namespaces.get(next).position() < row.position()) {
+        for (long ref : items) {
+            ViewRows rows = rows(ref, listed, unlisted);
+            int r = row(ref);
+            long position = rows.position(r);
+            while (next < namespaces.size() && namespaces.get(next).position() < position) {
                 define(builder, namespaces.get(next++));
             }
+            int page = rows.page(r);
+            int entry = rows.entry(r);
+            long offset = Page.entryOffset(page, entry);
             try {
-                builder.put(text(row.namespace(), row), text(row.key(), row), row.value());
+                builder.put(utf8(rows.namespace(r), offset, page, entry), utf8(rows.key(r), offset, page, entry),
+                        rows.value(r));
             } catch (NvsInputException e) {
-                throw new NvsFormatException(e.getMessage(), Page.entryOffset(row.page(), row.entry()), row.page(),
-                        row.entry());
+                throw new NvsFormatException(e.getMessage(), offset, page, entry);
             }
         }
         while (next < namespaces.size()) {
@@ -56,36 +68,49 @@ public final class ModelAssembly {
         return builder.build();
     }
 
-    /**
-     * Merges the two lists (each sorted by namespace and key) and keeps, for every namespace and key pair, the row
-     * latest in the page log.
-     */
-    private static List<ViewRow> latest(List<ViewRow> a, List<ViewRow> b) {
-        List<ViewRow> merged = new ArrayList<>(a.size() + b.size());
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            ViewRow next;
-            if (j == b.size() || (i < a.size() && byKey(a.get(i), b.get(j)) <= 0)) {
-                next = a.get(i++);
-            } else {
-                next = b.get(j++);
-            }
-            int last = merged.size() - 1;
-            if (last >= 0 && ViewRow.sameKey(merged.get(last), next)) {
-                if (next.position() > merged.get(last).position()) {
-                    merged.set(last, next);
-                }
-            } else {
-                merged.add(next);
-            }
-        }
-        return merged;
+    /** A row of either table in the low 32 bits of a long: bit 31 tells the table (set: the unlisted one). */
+    private static long ref(boolean fromUnlisted, int row) {
+        return (fromUnlisted ? 1L << 31 : 0) | row;
     }
 
-    private static int byKey(ViewRow a, ViewRow b) {
-        int c = ViewRow.compareBytes(a.namespace(), b.namespace());
-        return c != 0 ? c : ViewRow.compareBytes(a.key(), b.key());
+    private static ViewRows rows(long ref, ViewRows listed, ViewRows unlisted) {
+        return (ref & (1L << 31)) != 0 ? unlisted : listed;
+    }
+
+    private static int row(long ref) {
+        return (int) ref & 0x7FFF_FFFF;
+    }
+
+    /**
+     * Merges the two row orders (each sorted by namespace and key) and keeps, for every namespace and key pair, the
+     * row latest in the page log.
+     */
+    private static long[] latest(ViewRows a, int[] aOrder, ViewRows b, int[] bOrder) {
+        long[] merged = new long[aOrder.length + bOrder.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < aOrder.length || j < bOrder.length) {
+            long next;
+            if (j == bOrder.length || (i < aOrder.length && a.compareKey(aOrder[i], b, bOrder[j]) <= 0)) {
+                next = ref(false, aOrder[i++]);
+            } else {
+                next = ref(true, bOrder[j++]);
+            }
+            if (n > 0) {
+                long last = merged[n - 1];
+                ViewRows lastRows = rows(last, a, b);
+                ViewRows nextRows = rows(next, a, b);
+                if (lastRows.compareKey(row(last), nextRows, row(next)) == 0) {
+                    if (nextRows.position(row(next)) > lastRows.position(row(last))) {
+                        merged[n - 1] = next;
+                    }
+                    continue;
+                }
+            }
+            merged[n++] = next;
+        }
+        return Arrays.copyOf(merged, n);
     }
 
     private static void define(NvsData.Builder builder, BootOutcome.LoadedNamespace ns) {
@@ -95,10 +120,6 @@ public final class ModelAssembly {
         } catch (NvsInputException e) {
             throw new NvsFormatException(e.getMessage(), offset, ns.page(), ns.entry());
         }
-    }
-
-    private static String text(byte[] bytes, ViewRow row) {
-        return utf8(bytes, Page.entryOffset(row.page(), row.entry()), row.page(), row.entry());
     }
 
     static String utf8(byte[] bytes, long offset, int page, int entry) {

@@ -122,7 +122,7 @@ final class PageLoader {
             }
             last = i;
             int e = PageSet.entryOffset(page, i);
-            int problem = ItemHeader.check(b, e, i);
+            int problem = pages.checkHeader(page, i);
             if (problem != ItemHeader.VALID) {
                 int rc = pages.eraseLogged(page, i, kindOf(problem), ItemHeader.describe(b, e, i, problem)
                         + "; the runtime erases this entry alone");
@@ -179,7 +179,7 @@ final class PageLoader {
                 continue;
             }
             int e = PageSet.entryOffset(page, i);
-            int problem = ItemHeader.check(b, e, i);
+            int problem = pages.checkHeader(page, i);
             if (problem != ItemHeader.VALID) {
                 int rc = pages.eraseLogged(page, i, kindOf(problem), ItemHeader.describe(b, e, i, problem)
                         + "; the runtime erases this entry alone");

@@ -78,7 +78,7 @@ final class PageManager {
         int last = PageSet.NONE;
         int index = 0;
         int found;
-        while ((found = ps.findItem(newest, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
+        while ((found = ps.nextItem(newest, index)) >= 0) {
             last = found;
             index = found + (b[PageSet.entryOffset(newest, found) + 2] & 0xFF);
         }

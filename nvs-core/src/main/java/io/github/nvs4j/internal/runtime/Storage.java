@@ -1,7 +1,6 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
-import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.read.BootRepair.Kind;
 
@@ -47,18 +46,33 @@ final class Storage {
 
     /** The chunks of every blob key, in page order, kept for the read-time clean-up of a broken blob. */
     private BlobGroups blobGroups;
+    /** The slots of the chunks {@link #blobGroups} numbers. */
+    private IntList blobChunkSlots;
 
     /**
      * Values already read, by the slot of the item that decided them (string, blob index or legacy blob). A read
-     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any
-     * erase clears the cache.
+     * that erases nothing answers the same when repeated, so keys listed more than once share one value; any erase
+     * clears the cache. Only when values are kept: otherwise a repeated read is made again (it is cheap then, its
+     * CRC verdicts being shared with the checker).
      */
-    private NvsValue[] known;
+    private byte[][] known;
     private int knownEpoch = -1;
 
-    Storage(PageManager manager) {
+    /** Whether reads keep the bytes of strings and blobs ({@code false}: they only check them). */
+    private final boolean keepValues;
+
+    /** The payload of a successful read when values are not kept. */
+    static final byte[] READ_OK = new byte[0];
+
+    /**
+     * @param manager the loaded pages
+     * @param keepValues whether reads keep the bytes of strings and blobs, or only check them (the repairs are the
+     *                   same either way)
+     */
+    Storage(PageManager manager, boolean keepValues) {
         this.manager = manager;
         this.pages = manager.pages;
+        this.keepValues = keepValues;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -66,21 +80,42 @@ final class Storage {
 
     void init() {
         buildIndex();
-        loadNamespaces();
+        IntList indexSlots = new IntList();
+        IntList chunkSlots = new IntList();
+        loadNamespacesAndFindBlobs(indexSlots, chunkSlots);
         indexNamespaces();
-        checkBlobs();
+        checkBlobs(indexSlots, chunkSlots);
     }
 
-    private void loadNamespaces() {
+    /**
+     * One walk over the items of the pages in order for two passes of the runtime that only read: the namespace
+     * entries it loads (§7.5 step 1: {@code findItem(0, U8)} page by page, which stops on a page at the first item
+     * of namespace 0 with another type), and the blob indexes (the runtime's index list) and chunks that the blob
+     * pass then matches. Nothing is erased between the two passes, so one walk sees what both would see.
+     */
+    private void loadNamespacesAndFindBlobs(IntList indexSlots, IntList chunkSlots) {
         PageSet ps = pages;
         byte[] b = ps.flash;
         for (int k = 0; k < manager.orderSize; k++) {
             int p = manager.order[k];
+            boolean namespacesEnded = false;
             int index = 0;
             int found;
-            while ((found = ps.findItem(p, 0, ItemHeader.T_U8, null, 0xFF, 0xFF, index)) >= 0) {
+            while ((found = ps.nextItem(p, index)) >= 0) {
                 int e = PageSet.entryOffset(p, found);
-                addNamespace(PageSet.normalisedKey(b, e), b[e + 24] & 0xFF, p * N + found);
+                int type = b[e + 1] & 0xFF;
+                if (b[e] == 0 && !namespacesEnded) {
+                    if (type == ItemHeader.T_U8) {
+                        addNamespace(PageSet.normalisedKey(b, e), b[e + 24] & 0xFF, p * N + found);
+                    } else {
+                        namespacesEnded = true; // the runtime's look-up answers TYPE_MISMATCH here
+                    }
+                }
+                if (type == ItemHeader.T_BLOB_IDX) {
+                    indexSlots.add(p * N + found);
+                } else if (type == ItemHeader.T_BLOB_DATA) {
+                    chunkSlots.add(p * N + found);
+                }
                 index = found + (b[e + 2] & 0xFF);
             }
         }
@@ -135,59 +170,39 @@ final class Storage {
      * indexes; here both are grouped by namespace and key first, so that the work stays linear in the image
      * whatever it holds.
      */
-    private void checkBlobs() {
+    private void checkBlobs(IntList indexSlots, IntList chunkSlots) {
         PageSet ps = pages;
         byte[] b = ps.flash;
-        // one walk over the pages in order: the blob indexes (the runtime's list) and the chunks
-        IntList indexSlots = new IntList();
-        IntList chunkSlots = new IntList();
-        for (int k = 0; k < manager.orderSize; k++) {
-            int p = manager.order[k];
-            int index = 0;
-            int found;
-            while ((found = ps.findItem(p, 0xFF, ItemHeader.T_ANY, null, 0xFF, 0xFF, index)) >= 0) {
-                int e = PageSet.entryOffset(p, found);
-                int type = b[e + 1] & 0xFF;
-                if (type == ItemHeader.T_BLOB_IDX) {
-                    indexSlots.add(p * N + found);
-                } else if (type == ItemHeader.T_BLOB_DATA) {
-                    chunkSlots.add(p * N + found);
-                }
-                index = found + (b[e + 2] & 0xFF);
-            }
-        }
         if (indexSlots.size == 0 && chunkSlots.size == 0) {
             return;
         }
         int count = indexSlots.size;
-        byte[][] keys = new byte[count][];
         int[] ns = new int[count];
         int[] start = new int[count];
         int[] chunks = new int[count];
         long[] size = new long[count];
         long[] seenSize = new long[count];
         int[] seenChunks = new int[count];
-        BlobGroups groups = new BlobGroups();
+        BlobGroups groups = new BlobGroups(count, chunkSlots.size);
+        byte[] key = new byte[16]; // groups copy what they keep
         for (int i = 0; i < count; i++) {
             int slot = indexSlots.get(i);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            keys[i] = PageSet.normalisedKey(b, e);
             ns[i] = b[e] & 0xFF;
             size[i] = Bytes.u32(b, e + 24) & 0xFFFF_FFFFL;
             chunks[i] = b[e + 28] & 0xFF;
             start[i] = b[e + 29] & 0xFF;
-            groups.group(ns[i], keys[i]).indexes.add(i);
+            groups.addIndex(groups.group(ns[i], PageSet.normalisedKey(b, e, key)), i);
         }
         int[] chunkGroup = new int[chunkSlots.size];
-        byte[] chunkKey = new byte[16]; // groups copy what they keep
         for (int j = 0; j < chunkSlots.size; j++) {
             int slot = chunkSlots.get(j);
             int e = PageSet.entryOffset(slot / N, slot % N);
-            BlobGroups.Group g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, chunkKey));
-            g.chunks.add(slot);
-            chunkGroup[j] = g.id;
+            int g = groups.group(b[e] & 0xFF, PageSet.normalisedKey(b, e, key));
+            groups.addChunk(g, j);
+            chunkGroup[j] = g;
             // each chunk counts for the first index of the list whose version family holds its chunk index
-            int owner = g.firstIndexFor(b[e + 3] & 0xFF, start);
+            int owner = groups.firstIndexFor(g, b[e + 3] & 0xFF, start);
             if (owner >= 0) {
                 seenSize[owner] += Bytes.u16(b, e + 24);
                 seenChunks[owner]++;
@@ -203,8 +218,10 @@ final class Storage {
             String detail = String.format("blob index records %d bytes in %d chunks (version 0x%02x) but its chunks "
                     + "add up to %d bytes in %d: the runtime erases the index", size[i], chunks[i], start[i],
                     seenSize[i], seenChunks[i]);
+            int at = indexSlots.get(i);
+            byte[] indexKey = PageSet.normalisedKey(b, PageSet.entryOffset(at / N, at % N));
             int slot;
-            while ((slot = find(ns[i], ItemHeader.T_BLOB_IDX, keys[i], 0xFF, start[i])) >= 0) {
+            while ((slot = find(ns[i], ItemHeader.T_BLOB_IDX, indexKey, 0xFF, start[i])) >= 0) {
                 if (ps.eraseLogged(slot / N, slot % N, Kind.BLOB_INDEX_MISMATCH, detail) == Esp.OK) {
                     break;
                 }
@@ -216,7 +233,7 @@ final class Storage {
             int p = slot / N;
             int e = PageSet.entryOffset(p, slot % N);
             int c = b[e + 3] & 0xFF;
-            if (!ps.searchable(p) || groups.get(chunkGroup[j]).claims(c, start, chunks, alive)) {
+            if (!ps.searchable(p) || groups.claims(chunkGroup[j], c, start, chunks, alive)) {
                 continue;
             }
             if (ps.pair(p, slot % N) != PageSet.WRITTEN || ps.node[slot] < 0) {
@@ -229,6 +246,7 @@ final class Storage {
             }
         }
         blobGroups = groups;
+        blobChunkSlots = chunkSlots;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -312,6 +330,15 @@ final class Storage {
      * @return the slot (page * 126 + entry) of the item, or -1
      */
     int find(int ns, int type, byte[] key, int chunkIndex, int chunkStart) {
+        return find(ns, type, key, chunkIndex, chunkStart, -1);
+    }
+
+    /**
+     * {@link #find(int, int, byte[], int, int)} with the lookup's 24-bit hash already known.
+     *
+     * @param hash {@link ItemHeader#lookupHash} of {@code ns}, {@code key} and {@code chunkIndex}, or -1
+     */
+    private int find(int ns, int type, byte[] key, int chunkIndex, int chunkStart, int hash) {
         PageSet ps = pages;
         if (ns == 0xFF || (type == ItemHeader.T_BLOB_DATA && chunkIndex == 0xFF)) {
             for (int k = 0; k < manager.orderSize; k++) {
@@ -323,7 +350,7 @@ final class Storage {
             }
             return -1;
         }
-        int h = ItemHeader.lookupHash(ns, key, chunkIndex);
+        int h = hash >= 0 ? hash : ItemHeader.lookupHash(ns, key, chunkIndex);
         for (int c = bucketHead[mix(h) & bucketMask]; c >= 0; c = chainNext[c]) {
             if (chainHash[c] != h) {
                 continue;
@@ -339,25 +366,47 @@ final class Storage {
         return -1;
     }
 
-    /** The result of a value read: an error code, or the value. */
-    static final class Read {
-        int error;
-        NvsValue value;
+    /**
+     * The hash a read by key of a listed item looks up, without computing it: when the item's key field holds
+     * exactly the lookup key (no bytes after the NUL), its chunk index is 0xFF and its namespace is the one read,
+     * the lookup hashes the same bytes as the item's own hash-list node (§7.7).
+     *
+     * @param slot the listed item's slot
+     * @param ns the namespace index the read uses
+     * @param key the normalised lookup key
+     * @return the hash, or -1 to compute it
+     */
+    int lookupHashOf(int slot, int ns, byte[] key) {
+        byte[] b = pages.flash;
+        int e = PageSet.entryOffset(slot / N, slot % N);
+        int h = pages.node[slot];
+        boolean same = h >= 0 && (b[e] & 0xFF) == ns && (b[e + 3] & 0xFF) == 0xFF
+                && Bytes.u64(b, e + 8) == Bytes.u64(key, 0) && Bytes.u64(b, e + 16) == Bytes.u64(key, 8);
+        return same ? h : -1;
     }
 
-    private NvsValue known(int slot) {
+    /**
+     * The result of a string or blob read: an error code, or the value's bytes (a fresh array, or {@link #READ_OK}
+     * when values are not kept).
+     */
+    static final class Read {
+        int error;
+        byte[] value;
+    }
+
+    private byte[] known(int slot) {
         if (known == null || knownEpoch != pages.repairs.size()) {
             return null;
         }
         return known[slot];
     }
 
-    private void remember(int slot, NvsValue value, int epoch) {
-        if (epoch != pages.repairs.size()) {
-            return;
+    private void remember(int slot, byte[] value, int epoch) {
+        if (epoch != pages.repairs.size() || !keepValues) {
+            return; // without values a repeated read is cheap: its CRC verdicts are shared with the checker
         }
         if (known == null) {
-            known = new NvsValue[pages.pageCount * N];
+            known = new byte[pages.pageCount * N][];
         } else if (knownEpoch != epoch) {
             Arrays.fill(known, null);
         }
@@ -368,19 +417,24 @@ final class Storage {
     /**
      * {@code nvs_get_*} for a fixed-size type (integers, float, double).
      *
+     * @param hash the lookup's hash when the caller knows it ({@link #lookupHashOf}), or -1
      * @return the entry offset of the item read, or a negative error code (-code)
      */
-    int readFixed(int ns, int type, byte[] key) {
-        int slot = find(ns, type, key, 0xFF, 0xFF);
+    int readFixed(int ns, int type, byte[] key, int hash) {
+        int slot = find(ns, type, key, 0xFF, 0xFF, hash);
         if (slot < 0) {
             return -Esp.ERR_NVS_NOT_FOUND;
         }
         return PageSet.entryOffset(slot / N, slot % N);
     }
 
-    /** {@code nvs_get_str}: size query, then the read with its data CRC check. */
-    void readString(int ns, byte[] key, Read out) {
-        int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF);
+    /**
+     * {@code nvs_get_str}: size query, then the read with its data CRC check.
+     *
+     * @param hash the lookup's hash when the caller knows it ({@link #lookupHashOf}), or -1
+     */
+    void readString(int ns, byte[] key, Read out, int hash) {
+        int slot = find(ns, ItemHeader.T_SZ, key, 0xFF, 0xFF, hash);
         if (slot < 0) {
             out.error = Esp.ERR_NVS_NOT_FOUND;
             out.value = null;
@@ -399,7 +453,7 @@ final class Storage {
         int indexSlot = slot;
         if (slot >= 0) {
             size = Bytes.u32(b, PageSet.entryOffset(slot / N, slot % N) + 24);
-            NvsValue cached = known(slot);
+            byte[] cached = known(slot);
             if (cached != null) {
                 out.error = Esp.OK;
                 out.value = cached;
@@ -443,22 +497,27 @@ final class Storage {
             out.error = Esp.ERR_NVS_INVALID_LENGTH;
             return;
         }
-        NvsValue cached = known(slot);
+        byte[] cached = known(slot);
         if (cached != null) {
             out.error = Esp.OK;
             out.value = cached;
             return;
         }
         int epoch = pages.repairs.size();
-        if (NvsCrc.of(pages.flash, e + 32, size) != Bytes.u32(pages.flash, e + 28)) {
+        if (!pages.dataCrcValid(p, idx)) {
             int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ,
                     "the data CRC of the value does not match: reading it fails and the runtime erases the item");
             out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
             return;
         }
         out.error = Esp.OK;
-        out.value = type == ItemHeader.T_SZ ? stringValue(pages.flash, e + 32, size)
-                : NvsValue.Blob.of(Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size));
+        if (!keepValues) {
+            out.value = READ_OK;
+        } else if (type == ItemHeader.T_SZ) {
+            out.value = stringBytes(pages.flash, e + 32, size);
+        } else {
+            out.value = Arrays.copyOfRange(pages.flash, e + 32, e + 32 + size);
+        }
         remember(slot, out.value, epoch);
     }
 
@@ -468,9 +527,9 @@ final class Storage {
      * payload without a terminator (only the generator's {@code STRING} encoding can write one) is cut to the 3999
      * bytes a string value holds.
      */
-    private static NvsValue stringValue(byte[] b, int from, int size) {
+    private static byte[] stringBytes(byte[] b, int from, int size) {
         int n = size > 0 && b[from + size - 1] == 0 ? size - 1 : size;
-        return NvsValue.Str.ofBytes(Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES)));
+        return Arrays.copyOfRange(b, from, from + Math.min(n, NvsValue.MAX_STRING_BYTES));
     }
 
     /**
@@ -496,7 +555,7 @@ final class Storage {
             return;
         }
         // dataSize is at most 508000: checked on the index header (§2.7)
-        byte[] data = new byte[dataSize];
+        byte[] data = keepValues ? new byte[dataSize] : null;
         int offset = 0;
         int err = Esp.OK;
         for (int k = 0; k < chunkCount; k++) {
@@ -514,14 +573,16 @@ final class Storage {
                 err = Esp.ERR_NVS_INVALID_LENGTH;
                 break;
             }
-            if (NvsCrc.of(b, e + 32, size) != Bytes.u32(b, e + 28)) {
+            if (!pages.dataCrcValid(p, idx)) {
                 int rc = pages.eraseLogged(p, idx, Kind.DATA_CRC_ON_READ, String.format("the data CRC of blob "
                         + "chunk 0x%02x does not match: reading the blob fails and the runtime erases the chunk",
                         b[e + 3] & 0xFF));
                 out.error = rc != Esp.OK ? rc : Esp.ERR_NVS_NOT_FOUND;
                 return;
             }
-            System.arraycopy(b, e + 32, data, offset, size);
+            if (data != null) {
+                System.arraycopy(b, e + 32, data, offset, size);
+            }
             if ((b[e + 3] & 0xFF) != chunk) {
                 out.error = Esp.FAIL;
                 return;
@@ -538,7 +599,7 @@ final class Storage {
         }
         out.error = err;
         if (err == Esp.OK) {
-            out.value = NvsValue.Blob.of(data);
+            out.value = data != null ? data : READ_OK;
             remember(slot, out.value, epoch);
         }
     }
@@ -561,9 +622,9 @@ final class Storage {
         if (ns != 0xFF && blobGroups != null) {
             // The runtime walks every page for BLOB_DATA items of the key; these are exactly the key's chunks
             // collected by the storage pass, in the same order, less those erased since.
-            BlobGroups.Group g = blobGroups.find(ns, key);
-            for (int j = 0; g != null && j < g.chunks.size; j++) {
-                int slot = g.chunks.get(j);
+            int g = blobGroups.find(ns, key);
+            for (int j = g < 0 ? -1 : blobGroups.firstChunk(g); j >= 0; j = blobGroups.nextChunk(j)) {
+                int slot = blobChunkSlots.get(j);
                 if (pages.searchable(slot / N) && pages.pair(slot / N, slot % N) == PageSet.WRITTEN
                         && pages.node[slot] >= 0
                         && pages.eraseLogged(slot / N, slot % N, Kind.BLOB_INCOMPLETE_ON_READ, detail) != Esp.OK) {

@@ -55,11 +55,12 @@ public final class StrictRead {
             throw new NvsFormatException("the ESP-IDF runtime cannot mount this image: " + Esp.name(outcome.init()));
         }
         checkNamespaces(image, outcome);
-        if (!outcome.unreadable().isEmpty()) {
-            ViewRow row = outcome.unreadable().get(0);
-            throw new NvsFormatException("key '" + str(row.key()) + "' (listed in namespace '" + str(row.namespace())
-                    + "') cannot be read: " + Esp.name(row.error()), Page.entryOffset(row.page(), row.entry()),
-                    row.page(), row.entry());
+        ViewRows listed = outcome.listed();
+        if (listed.unreadable().length > 0) {
+            int r = listed.unreadable()[0];
+            throw new NvsFormatException("key '" + str(listed.key(r)) + "' (listed in namespace '"
+                    + str(listed.namespace(r)) + "') cannot be read: " + Esp.name(listed.error(r)),
+                    Page.entryOffset(listed.page(r), listed.entry(r)), listed.page(r), listed.entry(r));
         }
         checkKeys(image, outcome);
         return ModelAssembly.toModel(outcome);
@@ -127,17 +128,9 @@ public final class StrictRead {
             }
             defined[ns.index()] = true;
         }
-        for (List<ViewRow> rows : List.of(outcome.entries(), outcome.unreadable(), outcome.unlisted())) {
-            for (ViewRow row : rows) {
-                int e = Page.entryOffset(row.page(), row.entry());
-                checkKeyField(b, e, row);
-                int ns = b[e] & 0xFF;
-                if (!defined[ns]) {
-                    throw new NvsFormatException("key '" + str(row.key()) + "' uses namespace index " + ns
-                            + ", which no namespace entry defines", e, row.page(), row.entry());
-                }
-            }
-        }
+        checkRows(b, defined, outcome.listed(), outcome.listed().readable());
+        checkRows(b, defined, outcome.listed(), outcome.listed().unreadable());
+        checkRows(b, defined, outcome.unlisted(), outcome.unlisted().readable());
         // Entries of namespace 0 that are not namespace definitions (the generator's rows before the first
         // namespace row) stop the runtime's namespace scan and are invisible.
         int loaded = outcome.namespaces().size();
@@ -163,20 +156,33 @@ public final class StrictRead {
         }
     }
 
-    private static void checkKeyField(byte[] b, int e, ViewRow row) {
+    /** Every row's key field is well formed and its namespace index is defined. */
+    private static void checkRows(byte[] b, boolean[] defined, ViewRows rows, int[] order) {
+        for (int r : order) {
+            int e = Page.entryOffset(rows.page(r), rows.entry(r));
+            checkKeyField(b, e, rows, r);
+            int ns = b[e] & 0xFF;
+            if (!defined[ns]) {
+                throw new NvsFormatException("key '" + str(rows.key(r)) + "' uses namespace index " + ns
+                        + ", which no namespace entry defines", e, rows.page(r), rows.entry(r));
+            }
+        }
+    }
+
+    private static void checkKeyField(byte[] b, int e, ViewRows rows, int r) {
         int nul = 0;
         while (nul < 16 && b[e + 8 + nul] != 0) {
             nul++;
         }
         if (nul == 16) {
             throw new NvsFormatException("the key field holds 16 bytes without a terminating NUL; the runtime "
-                    + "compares 15 and can never find this key", e + 8, row.page(), row.entry());
+                    + "compares 15 and can never find this key", e + 8, rows.page(r), rows.entry(r));
         }
         for (int j = nul; j < 16; j++) {
             if (b[e + 8 + j] != 0) {
                 throw new NvsFormatException("the key field has non-zero bytes after the NUL that ends key '"
-                        + str(row.key()) + "'; the runtime hashes all 16 bytes and can never find it", e + 8,
-                        row.page(), row.entry());
+                        + str(rows.key(r)) + "'; the runtime hashes all 16 bytes and can never find it", e + 8,
+                        rows.page(r), rows.entry(r));
             }
         }
     }
@@ -184,12 +190,12 @@ public final class StrictRead {
     private static void checkKeys(byte[] b, BootOutcome outcome) {
         Set<String> keys = new HashSet<>();
         int legacy = 0;
-        for (List<ViewRow> rows : List.of(outcome.entries(), outcome.unlisted())) {
-            for (ViewRow row : rows) {
-                if (!keys.add(str(row.namespace()) + '\0' + str(row.key()))) {
-                    int e = Page.entryOffset(row.page(), row.entry());
-                    throw new NvsFormatException("key '" + str(row.key()) + "' is stored twice in namespace '"
-                            + str(row.namespace()) + "'", e, row.page(), row.entry());
+        for (ViewRows rows : List.of(outcome.listed(), outcome.unlisted())) {
+            for (int r : rows.readable()) {
+                if (!keys.add(str(rows.namespace(r)) + '\0' + str(rows.key(r)))) {
+                    int e = Page.entryOffset(rows.page(r), rows.entry(r));
+                    throw new NvsFormatException("key '" + str(rows.key(r)) + "' is stored twice in namespace '"
+                            + str(rows.namespace(r)) + "'", e, rows.page(r), rows.entry(r));
                 }
             }
         }

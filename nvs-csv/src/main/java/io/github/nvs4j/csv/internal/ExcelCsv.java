@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class ExcelCsv {
 
-    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
-    private static final Pattern SIZE_LIMIT = Pattern.compile("(?:max(?:imum)? (?:buffer|field|record) size of)"
-            + " (\\d+)");
+    /** What FastCSV's messages say, compiled when a message is read (not when every CSV is: start-up time). */
+    private static final class Messages {
+        static final Pattern LINE = Pattern.compile("line (\\d+)");
+        static final Pattern SIZE_LIMIT = Pattern.compile("(?:max(?:imum)? (?:buffer|field|record) size of)"
+                + " (\\d+)");
+    }
 
     private ExcelCsv() {
     }
@@ -70,7 +73,7 @@ public final class ExcelCsv {
             CsvParseException e) {
         long parsedLine = lastLine + 1;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = t.getMessage() == null ? null : LINE_IN_MESSAGE.matcher(t.getMessage());
+            Matcher m = t.getMessage() == null ? null : Messages.LINE.matcher(t.getMessage());
             if (m != null && m.find()) {
                 parsedLine = Long.parseLong(m.group(1));
                 break;
@@ -82,7 +85,7 @@ public final class ExcelCsv {
         }
         String message = root.getMessage() == null ? "" : root.getMessage();
         String detail = message.isEmpty() ? "" : " (" + message + ")";
-        Matcher limit = SIZE_LIMIT.matcher(message);
+        Matcher limit = Messages.SIZE_LIMIT.matcher(message);
         String reason;
         if (message.contains("closing quote")) {
             reason = "text follows the closing quote of a quoted field" + detail + ": put the whole field in quotes"

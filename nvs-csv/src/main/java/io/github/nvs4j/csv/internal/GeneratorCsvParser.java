@@ -10,6 +10,7 @@ import io.github.nvs4j.csv.SourceRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>FastCSV does the CSV syntax ({@link ExcelCsv}). It runs in its strict quoting mode: text after the closing
  * quote of a field ({@code "ab"cd}) is refused with a message, where Python would append it (see
- * {@code docs/differences.md}).
+ * {@code docs/differences.md}). Text without quotes (nearly every generator CSV) is split here instead, with the
+ * same result ({@link #isQuoteFree}).
  */
 public final class GeneratorCsvParser {
 
@@ -42,6 +44,87 @@ public final class GeneratorCsvParser {
      * @throws NvsInputException for a missing or incomplete header, or text the CSV syntax does not allow
      */
     public static void parse(String source, CsvLines lines, Consumer<CsvRow> rows) {
+        if (isQuoteFree(lines.text())) {
+            parseQuoteFree(source, lines, rows);
+        } else {
+            parseWithFastCsv(source, lines, rows);
+        }
+    }
+
+    /** Longest line the quote-free path takes; far below FastCSV's limits on fields and their count. */
+    static final int QUOTE_FREE_MAX_LINE = 8192;
+
+    /**
+     * Tells whether the text is the common, simple kind: no quote, no NUL, no CR, no line longer than
+     * {@value #QUOTE_FREE_MAX_LINE} characters. In such text every record is one line, blank lines are skipped and
+     * every field runs from one comma to the next; {@link #parseQuoteFree} reads it so, exactly as FastCSV would
+     * (QuoteFreeCsvProperties), without FastCSV's per-record objects and without loading FastCSV at all, which is
+     * a good part of a small command's start-up (see nvs-benchmarks/RESULTS.md).
+     */
+    static boolean isQuoteFree(String text) {
+        if (text.indexOf('"') >= 0 || text.indexOf('\0') >= 0 || text.indexOf('\r') >= 0) {
+            return false;
+        }
+        for (int start = 0, n = text.length(); start < n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            if (end - start > QUOTE_FREE_MAX_LINE) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /** Reads text that {@link #isQuoteFree}: lines split at commas, blank lines skipped. */
+    static void parseQuoteFree(String source, CsvLines lines, Consumer<CsvRow> rows) {
+        String text = lines.text();
+        int[] columns = null;
+        String[] fields = new String[8];
+        long lineNumber = 0;
+        for (int start = 0, n = text.length(); start < n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            lineNumber++;
+            if (end > start) {
+                int count = 0;
+                for (int from = start; ; ) {
+                    int to = from;
+                    while (to < end && text.charAt(to) != ',') {
+                        to++;
+                    }
+                    if (count == fields.length) {
+                        fields = Arrays.copyOf(fields, count * 2);
+                    }
+                    fields[count++] = text.substring(from, to);
+                    if (to == end) {
+                        break;
+                    }
+                    from = to + 1;
+                }
+                int line = lines.originalLine(lineNumber);
+                if (columns == null) {
+                    columns = header(source, line, Arrays.copyOf(fields, count));
+                } else {
+                    rows.accept(new CsvRow(field(fields, count, columns[0]), field(fields, count, columns[1]),
+                            field(fields, count, columns[2]), field(fields, count, columns[3]),
+                            SourceRef.of(source, line)));
+                }
+            }
+            start = end + 1;
+        }
+    }
+
+    private static String field(String[] fields, int count, int index) {
+        return index < count ? fields[index] : null;
+    }
+
+    /** Reads any text with FastCSV. */
+    static void parseWithFastCsv(String source, CsvLines lines, Consumer<CsvRow> rows) {
         CsvReader<CsvRecord> reader = ExcelCsv.records(closeQuoteLeftOpen(lines.text()));
         int[] columns = null;
         long lastLine = 0;
@@ -50,7 +133,7 @@ public final class GeneratorCsvParser {
                 lastLine = record.getStartingLineNumber();
                 int line = lines.originalLine(lastLine);
                 if (columns == null) {
-                    columns = header(source, line, record);
+                    columns = header(source, line, record.getFields().toArray(new String[0]));
                     continue;
                 }
                 rows.accept(new CsvRow(field(record, columns[0]), field(record, columns[1]),
@@ -95,10 +178,10 @@ public final class GeneratorCsvParser {
         return inQuotes ? text + '"' : text;
     }
 
-    private static int[] header(String source, int line, CsvRecord record) {
+    private static int[] header(String source, int line, String[] fields) {
         Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < record.getFieldCount(); i++) {
-            byName.put(record.getField(i), i);
+        for (int i = 0; i < fields.length; i++) {
+            byName.put(fields[i], i);
         }
         int[] columns = new int[COLUMNS.size()];
         List<String> missing = new ArrayList<>();
@@ -111,15 +194,15 @@ public final class GeneratorCsvParser {
             }
         }
         if (!missing.isEmpty()) {
-            throw new NvsInputException(headerProblem(record, missing), source, line, null, null);
+            throw new NvsInputException(headerProblem(fields, missing), source, line, null, null);
         }
         return columns;
     }
 
-    private static String headerProblem(CsvRecord record, List<String> missing) {
+    private static String headerProblem(String[] fields, List<String> missing) {
         boolean nearMiss = false;
         List<String> found = new ArrayList<>();
-        for (String name : record.getFields()) {
+        for (String name : fields) {
             found.add(Shown.text(name));
             String normalised = Encoding.asciiLowerCase(PythonWhitespace.strip(name));
             if (missing.contains(normalised)) {
