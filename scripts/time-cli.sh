@@ -1,103 +1,111 @@
 #!/usr/bin/env bash
-# Times the nvs command line as a user runs it (whole process, through bin/nvs), against the start-up targets:
-#   generate 100 keys <= 60 ms, 10,000 keys <= 100 ms, 1,000,000 keys <= 1.5 s; dump of a 1 MiB image <= 100 ms.
-# Builds its inputs first (mixed u8/i32/u64/string/hex2bin keys, a namespace every 5000 keys), then runs each case
-# repeatedly with hyperfine when it is installed (Debian: apt-get install -y hyperfine), otherwise with a timing
-# loop, and prints the median of each case. The Python tools are timed too when they are on the PATH
-# (nvs_partition_gen.py or the esp_idf_nvs_partition_gen module, nvs_tool.py).
+# Times the nvs command line as a user runs it (whole process, through bin/nvs) on the performance issue's "mixed"
+# workload, against the issue's targets: generate 100 keys <= 60 ms, 10,000 keys <= 100 ms, 1,000,000 keys
+# <= 1.5 s; dump of the 1 MiB image <= 100 ms. Espressif's Python tools are timed in the same run when available.
+#
+# Inputs: the JMH suite's workloads (nvs-benchmarks, workload.MixedKeys: key i typed by i % 10 as five integers,
+# three strings of 8-32 characters, two hex2bin blobs of 16-96 bytes; one namespace per 500 keys, 254 namespaces
+# for a million), written by workload.WorkloadFiles with the partition sizes the suite uses (0x4000, 0x100000,
+# 0x4000000). The 1 MiB image is the 10,000-key workload in 0x100000.
+#
+# Each case runs with hyperfine (Debian: apt-get install -y hyperfine) when installed, otherwise with a timing loop;
+# the table shows the median of each case, and the Python tool's median beside ours when it was measured.
+#
+# Python tools, each a command prefix (word-split); when unset, the PATH is searched:
+#   NVS_PY_GEN   nvs_partition_gen.py, e.g. "/usr/bin/python3 /path/to/nvs_partition_gen.py"
+#                (PATH: nvs_partition_gen.py, or python3 -m esp_idf_nvs_partition_gen)
+#   NVS_PY_TOOL  nvs_tool.py, e.g. "/usr/bin/python3 /path/to/nvs_tool.py" (PATH: nvs_tool.py); timed as
+#                "nvs_tool.py IMAGE -d minimal", its closest counterpart of "nvs dump IMAGE"
+# NVS_TIME_RUNS=N multiplies the run counts (default 1).
 #
 # Usage: scripts/time-cli.sh [WORKDIR]      (default: ${TMPDIR:-/tmp}/nvs-time-cli)
-# Needs nvs-cli/target/nvs.jar (built here with mvn if missing).
+# Builds nvs-cli/target/nvs.jar and nvs-benchmarks/target/benchmarks.jar with mvn when they are missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 work=${1:-${TMPDIR:-/tmp}/nvs-time-cli}
 nvs=$root/bin/nvs
 jar=$root/nvs-cli/target/nvs.jar
+bench=$root/nvs-benchmarks/target/benchmarks.jar
+scale=${NVS_TIME_RUNS:-1}
 mkdir -p "$work"
 cd "$work"
 
 if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -B -q -DskipTests package)
+    (cd "$root" && mvn -B -q -DskipTests package -pl nvs-cli -am)
+fi
+if [ ! -f "$bench" ]; then
+    (cd "$root" && mvn -B -q -DskipTests package -pl nvs-benchmarks -am)
 fi
 
-make_csv() { # make_csv N FILE
-    awk -v n="$1" 'BEGIN {
-        print "key,type,encoding,value"
-        for (i = 0; i < n; i++) {
-            if (i % 5000 == 0) printf "ns%d,namespace,,\n", i / 5000
-            m = i % 5
-            if (m == 0) printf "k%d,data,u8,%d\n", i, i % 256
-            else if (m == 1) printf "k%d,data,i32,%d\n", i, -i
-            else if (m == 2) printf "k%d,data,u64,%d\n", i, i * 1000
-            else if (m == 3) printf "k%d,data,string,value-%d\n", i, i
-            else printf "k%d,data,hex2bin,deadbeef%08x\n", i, i
-        }
-    }' > "$2"
-}
+# mixed-N.csv, mixed-N.size (the partition size) and mixed-10000.bin; files that exist are kept.
+java -cp "$bench" io.github.nvs4j.benchmarks.workload.WorkloadFiles . 100 10000 1000000 --image 10000
+size() { cat "mixed-$1.size"; }
 
-for n in 100 10000 1000000; do
-    [ -f "keys-$n.csv" ] || make_csv "$n" "keys-$n.csv"
-done
-# The 1 MiB image: the 10,000 keys in a 0x100000 partition.
-[ -f image-1mib.bin ] || "$nvs" generate keys-10000.csv image-1mib.bin 0x100000 > /dev/null
-
-# name|runs|command (run with sh -c)
-cases=(
-    "jvm-baseline (java -version, C1, serial GC)|20|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version"
-    "generate 100 keys|20|$nvs generate keys-100.csv out-100.bin 0x6000"
-    "generate 10,000 keys|10|$nvs generate keys-10000.csv out-10k.bin 0x100000"
-    "generate 1,000,000 keys|3|$nvs generate keys-1000000.csv out-1m.bin 0x4000000"
-    "dump 1 MiB image (text)|20|$nvs dump image-1mib.bin"
-    "dump 1 MiB image (json)|20|$nvs dump image-1mib.bin --format json"
-    "check 1 MiB image|10|$nvs check image-1mib.bin"
-    "generate 100 keys, plain java -jar|10|java -jar $jar generate keys-100.csv out-100.bin 0x6000"
-)
-if command -v nvs_partition_gen.py > /dev/null 2>&1; then
+if [ -n "${NVS_PY_GEN:-}" ]; then
+    gen=$NVS_PY_GEN
+elif command -v nvs_partition_gen.py > /dev/null 2>&1; then
     gen="nvs_partition_gen.py"
 elif command -v python3 > /dev/null 2>&1 && python3 -c 'import esp_idf_nvs_partition_gen' > /dev/null 2>&1; then
     gen="python3 -m esp_idf_nvs_partition_gen"
 else
     gen=
 fi
-if [ -n "$gen" ]; then
-    cases+=("python: generate 100 keys|10|$gen generate keys-100.csv py-100.bin 0x6000"
-            "python: generate 10,000 keys|5|$gen generate keys-10000.csv py-10k.bin 0x100000"
-            "python: generate 1,000,000 keys|1|$gen generate keys-1000000.csv py-1m.bin 0x4000000")
+if [ -n "${NVS_PY_TOOL:-}" ]; then
+    tool=$NVS_PY_TOOL
+elif command -v nvs_tool.py > /dev/null 2>&1; then
+    tool="nvs_tool.py"
 else
-    echo "(Python generator not on the PATH: not timed)"
+    tool=
 fi
-if command -v nvs_tool.py > /dev/null 2>&1; then
-    cases+=("python: nvs_tool.py 1 MiB image (minimal)|5|nvs_tool.py image-1mib.bin -d minimal")
-else
-    echo "(nvs_tool.py not on the PATH: not timed)"
-fi
+
+# name|runs|our command|Python command or empty|target (ms) or empty
+cases=(
+    "jvm-baseline (java -version, C1, serial GC)|20|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version||"
+    "generate 100 keys|30|$nvs generate mixed-100.csv out-100.bin $(size 100)|${gen:+$gen generate mixed-100.csv py-100.bin $(size 100)}|60"
+    "generate 10,000 keys|20|$nvs generate mixed-10000.csv out-10k.bin $(size 10000)|${gen:+$gen generate mixed-10000.csv py-10k.bin $(size 10000)}|100"
+    "generate 1,000,000 keys|5|$nvs generate mixed-1000000.csv out-1m.bin $(size 1000000)|${gen:+$gen generate mixed-1000000.csv py-1m.bin $(size 1000000)}|1500"
+    "dump 1 MiB image (text)|30|$nvs dump mixed-10000.bin|${tool:+$tool mixed-10000.bin -d minimal}|100"
+    "dump 1 MiB image (json)|20|$nvs dump mixed-10000.bin --format json||"
+    "dump 1 MiB image (minimal, nvs_tool's listing)|20|$nvs dump mixed-10000.bin --format minimal||"
+    "check 1 MiB image|20|$nvs check mixed-10000.bin||"
+    "generate 100 keys, plain java -jar|10|java -jar $jar generate mixed-100.csv out-100.bin $(size 100)||"
+)
+[ -n "$gen" ] || echo "(nvs_partition_gen.py not found: set NVS_PY_GEN to time it)"
+[ -n "$tool" ] || echo "(nvs_tool.py not found: set NVS_PY_TOOL to time it)"
 
 median_ms() { # prints the median of the numbers (ms) on stdin
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-printf '\n%-48s %6s %12s\n' "case" "runs" "median (ms)"
-for entry in "${cases[@]}"; do
-    name=${entry%%|*}
-    rest=${entry#*|}
-    runs=${rest%%|*}
-    command=${rest#*|}
+time_median() { # time_median RUNS COMMAND: prints the median wall time in ms
+    local runs=$1 command=$2
     if command -v hyperfine > /dev/null 2>&1; then
         hyperfine -N --warmup 1 --runs "$runs" --export-json timing.json "$command" > /dev/null 2>&1 \
             || hyperfine --warmup 1 --runs "$runs" --export-json timing.json "$command" > /dev/null
-        median=$(sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' timing.json | head -n 1 \
-            | awk '{ printf "%.1f", $1 * 1000 }')
+        sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' timing.json | head -n 1 | awk '{ printf "%.1f", $1 * 1000 }'
     else
         sh -c "$command" > /dev/null 2>&1 # warm-up
-        median=$(for _ in $(seq "$runs"); do
+        for _ in $(seq "$runs"); do
             start=$(date +%s%N)
             sh -c "$command" > /dev/null 2>&1
             end=$(date +%s%N)
             echo $(( (end - start) / 1000 ))
-        done | awk '{ printf "%.1f\n", $1 / 1000 }' | median_ms)
+        done | awk '{ printf "%.1f\n", $1 / 1000 }' | median_ms
     fi
-    printf '%-48s %6s %12s\n' "$name" "$runs" "$median"
+}
+
+printf '\nload average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo '?')"
+printf '\n%-48s %5s %12s %12s %10s\n' "case" "runs" "nvs4j (ms)" "Python (ms)" "target"
+for entry in "${cases[@]}"; do
+    IFS='|' read -r name runs ours python target <<< "$entry"
+    runs=$(( runs * scale ))
+    ours_ms=$(time_median "$runs" "$ours")
+    python_ms=-
+    if [ -n "$python" ]; then
+        python_ms=$(time_median "$(( runs < 5 ? 1 : runs / 5 ))" "$python")
+    fi
+    printf '%-48s %5s %12s %12s %10s\n' "$name" "$runs" "$ours_ms" "$python_ms" "${target:+<= $target}"
 done
-printf '\nMachine: %s cores, load average %s\n' "$(nproc 2> /dev/null || echo '?')" \
-    "$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo '?')"
+printf '\nMedians of wall time; Python with fewer runs (a fifth, at least one). Machine: %s cores, load average %s\n' \
+    "$(nproc 2> /dev/null || echo '?')" "$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo '?')"

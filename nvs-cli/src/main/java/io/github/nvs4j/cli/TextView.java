@@ -22,6 +22,14 @@ final class TextView {
     /** Longest blob shown in full, in bytes. */
     static final int MAX_BLOB = 24;
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The header of a table of values. */
+    private static final String[] HEADER = {"NAMESPACE", "KEY", "TYPE", "VALUE"};
+
+    /** Spaces for padding: more than any namespace, key or type name plus the two spaces between columns need. */
+    private static final String SPACES = " ".repeat(64);
+
     private TextView() {
     }
 
@@ -47,15 +55,10 @@ final class TextView {
             sb.append("stats: unavailable (nvs_get_stats fails: a FREEING page is left)\n");
         }
         sb.append('\n');
-        List<String[]> rows = new ArrayList<>();
-        for (ViewEntry e : view.entries()) {
-            rows.add(new String[] {printable(e.namespace()), printable(e.key()), e.value().type().displayName(),
-                value(e.value())});
-        }
-        if (rows.isEmpty()) {
+        if (view.entries().isEmpty()) {
             sb.append("(no values)\n");
         } else {
-            table(sb, new String[] {"NAMESPACE", "KEY", "TYPE", "VALUE"}, rows);
+            valueTable(sb, view.entries());
         }
         if (!view.unreadable().isEmpty()) {
             sb.append("\nunreadable: listed by the iterator, but nvs_get_* fails\n");
@@ -67,14 +70,64 @@ final class TextView {
         }
         if (!view.unlisted().isEmpty()) {
             sb.append("\nunlisted: legacy blobs that nvs_get_blob reads but the iterator never lists\n");
-            List<String[]> legacy = new ArrayList<>();
-            for (ViewEntry e : view.unlisted()) {
-                legacy.add(new String[] {printable(e.namespace()), printable(e.key()), e.value().type().displayName(),
-                    value(e.value())});
-            }
-            table(sb, new String[] {"NAMESPACE", "KEY", "TYPE", "VALUE"}, legacy);
+            valueTable(sb, view.unlisted());
         }
         return sb.toString();
+    }
+
+    /**
+     * A table of values. Written for the cold start of a one-shot process: one pass makes the cells and measures the
+     * columns, each row's work is in small methods (compiled early, unlike the long loops here), consecutive rows of
+     * one namespace share its printable name, and padding is appended from a constant.
+     */
+    private static void valueTable(StringBuilder sb, List<ViewEntry> entries) {
+        int n = entries.size();
+        String[] namespaces = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] values = new String[n];
+        int[] width = {HEADER[0].length(), HEADER[1].length(), HEADER[2].length()};
+        String lastNamespace = null;
+        String lastPrintable = null;
+        for (int r = 0; r < n; r++) {
+            ViewEntry e = entries.get(r);
+            if (e.namespace() != lastNamespace) {
+                lastNamespace = e.namespace();
+                lastPrintable = printable(lastNamespace);
+            }
+            namespaces[r] = lastPrintable;
+            keys[r] = printable(e.key());
+            types[r] = e.value().type().displayName();
+            values[r] = value(e.value());
+            measure(width, lastPrintable, keys[r], types[r]);
+        }
+        row(sb, width, HEADER[0], HEADER[1], HEADER[2], HEADER[3]);
+        for (int r = 0; r < n; r++) {
+            row(sb, width, namespaces[r], keys[r], types[r], values[r]);
+        }
+    }
+
+    private static void measure(int[] width, String namespace, String key, String type) {
+        width[0] = Math.max(width[0], namespace.length());
+        width[1] = Math.max(width[1], key.length());
+        width[2] = Math.max(width[2], type.length());
+    }
+
+    private static void row(StringBuilder sb, int[] width, String namespace, String key, String type, String value) {
+        cell(sb, namespace, width[0]);
+        cell(sb, key, width[1]);
+        cell(sb, type, width[2]);
+        sb.append(value).append('\n');
+    }
+
+    private static void cell(StringBuilder sb, String text, int width) {
+        sb.append(text);
+        int pad = width - text.length() + 2;
+        if (pad <= SPACES.length()) {
+            sb.append(SPACES, 0, pad);
+        } else {
+            sb.append(" ".repeat(pad));
+        }
     }
 
     private static void table(StringBuilder sb, String[] header, List<String[]> rows) {
@@ -93,8 +146,7 @@ final class TextView {
 
     private static void line(StringBuilder sb, String[] cells, int[] width) {
         for (int i = 0; i < width.length; i++) {
-            sb.append(cells[i]);
-            sb.append(" ".repeat(width[i] - cells[i].length() + 2));
+            cell(sb, cells[i], width[i]);
         }
         sb.append(cells[cells.length - 1]).append('\n');
     }
@@ -144,11 +196,13 @@ final class TextView {
         if (bytes.length == 0) {
             return "(empty)";
         }
-        StringBuilder sb = new StringBuilder();
         int shown = Math.min(bytes.length, MAX_BLOB);
+        char[] hex = new char[2 * shown];
         for (int i = 0; i < shown; i++) {
-            sb.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
+            hex[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[bytes[i] & 0xF];
         }
+        StringBuilder sb = new StringBuilder(2 * shown + 20).append(hex);
         if (shown < bytes.length) {
             sb.append("...");
         }
@@ -160,6 +214,9 @@ final class TextView {
      * @return the text in double quotes, with quotes, backslashes and control characters escaped
      */
     static String quoted(String text) {
+        if (!needsEscape(text)) {
+            return '"' + text + '"';
+        }
         StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -179,6 +236,16 @@ final class TextView {
             }
         }
         return sb.append('"').toString();
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
