@@ -5,6 +5,8 @@ import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.write.FormatVersion;
 
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,19 @@ public record Encoding(GeneratorEncoding kind, int fillLength, int fillByte) {
         static final Pattern PATTERN = Pattern.compile("(blob_fill|blob_sz_fill)\\(([^;]+);0x([0-9a-f]{2})\\)");
     }
 
+    /** The encodings without arguments by their lower-case names, one shared instance each. */
+    private static final Map<String, Encoding> PLAIN = plainEncodings();
+
+    private static Map<String, Encoding> plainEncodings() {
+        Map<String, Encoding> byName = new HashMap<>();
+        for (GeneratorEncoding kind : GeneratorEncoding.values()) {
+            if (!kind.isFill()) {
+                byName.put(kind.csvName(), new Encoding(kind, 0, 0));
+            }
+        }
+        return Map.copyOf(byName);
+    }
+
     private static final String ACCEPTED = "accepted are u8, i8, u16, i16, u32, i32, u64, i64, string, hex2bin,"
             + " base64, binary, blob_fill(N;0xHH) and blob_sz_fill(N;0xHH), in any letter case";
 
@@ -43,6 +58,10 @@ public record Encoding(GeneratorEncoding kind, int fillLength, int fillByte) {
      *                           largest blob of the version
      */
     public static Encoding parse(String text, FormatVersion version) {
+        Encoding usual = PLAIN.get(text);
+        if (usual != null) {
+            return usual; // the common case, one look-up per row: a plain name already in lower case
+        }
         String lower = asciiLowerCase(text);
         if (lower.startsWith("blob_fill") || lower.startsWith("blob_sz_fill")) {
             return parseFill(text, lower, version);

@@ -93,9 +93,11 @@ public final class GeneratorCsvParser {
             if (end > start) {
                 int count = 0;
                 for (int from = start; ; ) {
-                    int to = from;
-                    while (to < end && text.charAt(to) != ',') {
-                        to++;
+                    // indexOf rather than a charAt loop: in a short command-line run this code is still
+                    // interpreted, where one call per field is much cheaper than several per character.
+                    int to = text.indexOf(',', from);
+                    if (to < 0 || to > end) {
+                        to = end;
                     }
                     if (count == fields.length) {
                         fields = Arrays.copyOf(fields, count * 2);
