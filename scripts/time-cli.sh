@@ -16,6 +16,9 @@
 #                (PATH: nvs_partition_gen.py, or python3 -m esp_idf_nvs_partition_gen)
 #   NVS_PY_TOOL  nvs_tool.py, e.g. "/usr/bin/python3 /path/to/nvs_tool.py" (PATH: nvs_tool.py); timed as
 #                "nvs_tool.py IMAGE -d minimal", its closest counterpart of "nvs dump IMAGE"
+#   NVS_PY_MFG   mfg_gen.py, e.g. "/usr/bin/python3 /path/to/mfg_gen.py" (PATH: mfg_gen.py); timed on the suite's
+#                mass-manufacturing input (5 keys per device, one a 1,536-byte certificate) for 10,000 devices,
+#                writing into WORKDIR (the machine's disk unless WORKDIR is elsewhere)
 # NVS_TIME_RUNS=N multiplies the run counts (default 1).
 #
 # Usage: scripts/time-cli.sh [WORKDIR]      (default: ${TMPDIR:-/tmp}/nvs-time-cli)
@@ -39,7 +42,7 @@ if [ ! -f "$bench" ]; then
 fi
 
 # mixed-N.csv, mixed-N.size (the partition size) and mixed-10000.bin; files that exist are kept.
-java -cp "$bench" io.github.nvs4j.benchmarks.workload.WorkloadFiles . 100 10000 1000000 --image 10000
+java -cp "$bench" io.github.nvs4j.benchmarks.workload.WorkloadFiles . 100 10000 1000000 --image 10000 --mfg 10000
 size() { cat "mixed-$1.size"; }
 
 if [ -n "${NVS_PY_GEN:-}" ]; then
@@ -58,8 +61,16 @@ elif command -v nvs_tool.py > /dev/null 2>&1; then
 else
     tool=
 fi
+if [ -n "${NVS_PY_MFG:-}" ]; then
+    mfg=$NVS_PY_MFG
+elif command -v mfg_gen.py > /dev/null 2>&1; then
+    mfg="mfg_gen.py"
+else
+    mfg=
+fi
+mfg_args="config.csv values.csv dev 0x6000" # written by WorkloadFiles --mfg 10000
 
-# name|runs|our command|Python command or empty|target (ms) or empty
+# name|runs|our command|Python command or empty|target (ms) or empty|command run before each run, or empty
 cases=(
     "jvm-baseline (java -version, C1, serial GC)|20|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version||"
     "generate 100 keys|30|$nvs generate mixed-100.csv out-100.bin $(size 100)|${gen:+$gen generate mixed-100.csv py-100.bin $(size 100)}|60"
@@ -70,23 +81,27 @@ cases=(
     "dump 1 MiB image (minimal, nvs_tool's listing)|20|$nvs dump mixed-10000.bin --format minimal||"
     "check 1 MiB image|20|$nvs check mixed-10000.bin||"
     "generate 100 keys, plain java -jar|10|java -jar $jar generate mixed-100.csv out-100.bin $(size 100)||"
+    "mfg generate 10,000 devices (files)|5|$nvs mfg generate $mfg_args --outdir mfg-out|${mfg:+$mfg generate $mfg_args --outdir mfg-out}|1000|rm -rf mfg-out"
 )
 [ -n "$gen" ] || echo "(nvs_partition_gen.py not found: set NVS_PY_GEN to time it)"
 [ -n "$tool" ] || echo "(nvs_tool.py not found: set NVS_PY_TOOL to time it)"
+[ -n "$mfg" ] || echo "(mfg_gen.py not found: set NVS_PY_MFG to time it)"
 
 median_ms() { # prints the median of the numbers (ms) on stdin
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-time_median() { # time_median RUNS COMMAND: prints the median wall time in ms
-    local runs=$1 command=$2
+time_median() { # time_median RUNS COMMAND [PREPARE]: prints the median wall time in ms
+    local runs=$1 command=$2 prepare=${3:-true}
     if command -v hyperfine > /dev/null 2>&1; then
-        hyperfine -N --warmup 1 --runs "$runs" --export-json timing.json "$command" > /dev/null 2>&1 \
-            || hyperfine --warmup 1 --runs "$runs" --export-json timing.json "$command" > /dev/null
+        hyperfine -N --warmup 1 --runs "$runs" --prepare "$prepare" --export-json timing.json "$command" \
+            > /dev/null 2>&1 \
+            || hyperfine --warmup 1 --runs "$runs" --prepare "$prepare" --export-json timing.json "$command" > /dev/null
         sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' timing.json | head -n 1 | awk '{ printf "%.1f", $1 * 1000 }'
     else
-        sh -c "$command" > /dev/null 2>&1 # warm-up
+        sh -c "$prepare; $command" > /dev/null 2>&1 # warm-up
         for _ in $(seq "$runs"); do
+            sh -c "$prepare" > /dev/null 2>&1
             start=$(date +%s%N)
             sh -c "$command" > /dev/null 2>&1
             end=$(date +%s%N)
@@ -98,12 +113,12 @@ time_median() { # time_median RUNS COMMAND: prints the median wall time in ms
 printf '\nload average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo '?')"
 printf '\n%-48s %5s %12s %12s %10s\n' "case" "runs" "nvs4j (ms)" "Python (ms)" "target"
 for entry in "${cases[@]}"; do
-    IFS='|' read -r name runs ours python target <<< "$entry"
+    IFS='|' read -r name runs ours python target prepare <<< "$entry"
     runs=$(( runs * scale ))
-    ours_ms=$(time_median "$runs" "$ours")
+    ours_ms=$(time_median "$runs" "$ours" "$prepare")
     python_ms=-
     if [ -n "$python" ]; then
-        python_ms=$(time_median "$(( runs < 5 ? 1 : runs / 5 ))" "$python")
+        python_ms=$(time_median "$(( runs < 5 ? 1 : runs / 5 ))" "$python" "$prepare")
     fi
     printf '%-48s %5s %12s %12s %10s\n' "$name" "$runs" "$ours_ms" "$python_ms" "${target:+<= $target}"
 done

@@ -11,10 +11,14 @@ import java.util.List;
  * key count {@code N} the generator CSV {@code mixed-N.csv} ({@link MixedKeys#csv(int)}, the same bytes the
  * benchmarks read) and {@code mixed-N.size}, the partition size {@link Workload} uses, in hexadecimal
  * ({@code 0x...}) on one line. With {@code --image N} it also writes {@code mixed-N.bin}, the image of that workload
- * as {@link Workload#image()} makes it (the 1 MiB image of {@code mixed-10000} is the dump case).
+ * as {@link Workload#image()} makes it (the 1 MiB image of {@code mixed-10000} is the dump case). With
+ * {@code --mfg N} it writes the mass-manufacturing input of {@code N} devices ({@link MassDevices}) into the
+ * folder itself: {@code config.csv}, {@code values.csv} and {@code certs/} (the values name the certificates
+ * relative to the working folder, as {@code mfg_gen.py} reads them, so run the tools from there).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.github.nvs4j.benchmarks.workload.WorkloadFiles DIR [N...]
- * [--image N]...}; without counts it writes 100, 10000 and 1000000. Files that exist are left alone.
+ * [--image N]... [--mfg N]}; without counts it writes 100, 10000 and 1000000. Files that exist are left alone
+ * (for {@code --mfg}: an existing {@code values.csv}, whatever its device count).
  */
 public final class WorkloadFiles {
 
@@ -29,21 +33,24 @@ public final class WorkloadFiles {
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: WorkloadFiles DIR [N...] [--image N]...");
+            System.err.println("usage: WorkloadFiles DIR [N...] [--image N]... [--mfg N]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         List<Integer> counts = new ArrayList<>();
         List<Integer> images = new ArrayList<>();
+        List<Integer> devices = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--image") && i + 1 < args.length) {
                 images.add(Integer.parseInt(args[++i]));
+            } else if (args[i].equals("--mfg") && i + 1 < args.length) {
+                devices.add(Integer.parseInt(args[++i]));
             } else {
                 counts.add(Integer.parseInt(args[i]));
             }
         }
-        if (counts.isEmpty() && images.isEmpty()) {
+        if (counts.isEmpty() && images.isEmpty() && devices.isEmpty()) {
             counts.addAll(List.of(100, 10_000, 1_000_000));
         }
         for (int n : counts) {
@@ -62,6 +69,9 @@ public final class WorkloadFiles {
             if (!Files.exists(bin)) {
                 Files.write(bin, Workload.of("mixed-" + n).image());
             }
+        }
+        if (!devices.isEmpty() && !Files.exists(dir.resolve("values.csv"))) {
+            MassDevices.write(dir, devices.get(devices.size() - 1));
         }
     }
 }
