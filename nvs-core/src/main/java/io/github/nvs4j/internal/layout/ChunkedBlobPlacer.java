@@ -35,11 +35,12 @@ final class ChunkedBlobPlacer {
      *
      * @param ns the namespace index
      * @param namespace the namespace name, for messages
-     * @param key the key
+     * @param key the key, for messages
+     * @param field the key as written
      * @param value the blob
      * @throws NvsInputException naming the key if the blob would need more than {@value #MAX_CHUNKS} chunks
      */
-    void place(int ns, String namespace, String key, NvsValue.Blob value) {
+    void place(int ns, String namespace, String key, ItemKey field, NvsValue.Blob value) {
         if (cursor.isFull()) {
             cursor.openNextPage();
         }
@@ -52,7 +53,7 @@ final class ChunkedBlobPlacer {
             int chunk = Math.min(length - offset, cursor.tailroom());
             int span = Entry.spanOf(chunk);
             int e = cursor.claim(span);
-            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, key,
+            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, field,
                     source, offset, chunk, false);
             offset += chunk;
             chunkIndex++;
@@ -61,7 +62,7 @@ final class ChunkedBlobPlacer {
                 cursor.openNextPage();
             }
             if (offset == length) {
-                ItemEncoder.blobIndex(cursor.image(), cursor.claim(1), ns, key, length, chunkIndex);
+                ItemEncoder.blobIndex(cursor.image(), cursor.claim(1), ns, field, length, chunkIndex);
                 return;
             }
         }

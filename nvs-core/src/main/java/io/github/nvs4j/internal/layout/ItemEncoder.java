@@ -31,9 +31,9 @@ final class ItemEncoder {
      * @param key the key
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
-    static void fixed(byte[] b, int e, int ns, ItemType type, String key, long bits) {
+    static void fixed(byte[] b, int e, int ns, ItemType type, ItemKey key, long bits) {
         Entry.putHeader(b, e, ns, type, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key);
+        KeyField.put(b, e, key.low(), key.high());
         switch (type.width()) {
             case 1 -> b[e + DATA] = (byte) bits;
             case 2 -> Bytes.putU16(b, e + DATA, (int) bits);
@@ -42,7 +42,7 @@ final class ItemEncoder {
             default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
         Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key, DATA + type.width(), Page.ENTRY_SIZE);
+        ShiftedKeyPadding.apply(b, e, key.extraBytes(), DATA + type.width(), Page.ENTRY_SIZE);
     }
 
     /**
@@ -61,7 +61,7 @@ final class ItemEncoder {
      * @param length the number of bytes taken from {@code source}
      * @param terminate whether a NUL follows the bytes (strings); it counts in the size
      */
-    static void variable(byte[] b, int e, int ns, ItemType type, int span, int chunkIndex, String key,
+    static void variable(byte[] b, int e, int ns, ItemType type, int span, int chunkIndex, ItemKey key,
                          ByteBuffer source, int from, int length, boolean terminate) {
         int payload = e + Page.ENTRY_SIZE;
         source.get(from, b, payload, length);
@@ -71,11 +71,11 @@ final class ItemEncoder {
             size++;
         }
         Entry.putHeader(b, e, ns, type, span, chunkIndex);
-        KeyField.put(b, e, key);
+        KeyField.put(b, e, key.low(), key.high());
         Bytes.putU16(b, e + DATA, size);
         Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
         Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key, DATA + 2, DATA + 4);
+        ShiftedKeyPadding.apply(b, e, key.extraBytes(), DATA + 2, DATA + 4);
     }
 
     /**
@@ -88,9 +88,9 @@ final class ItemEncoder {
      * @param totalSize the blob's length
      * @param chunkCount the number of chunks written
      */
-    static void blobIndex(byte[] b, int e, int ns, String key, int totalSize, int chunkCount) {
+    static void blobIndex(byte[] b, int e, int ns, ItemKey key, int totalSize, int chunkCount) {
         Entry.putHeader(b, e, ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key);
+        KeyField.put(b, e, key.low(), key.high());
         Bytes.putU32(b, e + DATA, totalSize);
         b[e + DATA + 4] = (byte) chunkCount;
         b[e + DATA + 5] = (byte) Entry.CHUNK_START_VER0;

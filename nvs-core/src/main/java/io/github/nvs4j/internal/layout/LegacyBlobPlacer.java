@@ -25,11 +25,12 @@ final class LegacyBlobPlacer {
      *
      * @param ns the namespace index
      * @param namespace the namespace name, for messages
-     * @param key the key
+     * @param key the key, for messages
+     * @param field the key as written
      * @param value the blob
      * @throws NvsInputException naming the key if the blob is longer than 1984 bytes
      */
-    void place(int ns, String namespace, String key, NvsValue.Blob value) {
+    void place(int ns, String namespace, String key, ItemKey field, NvsValue.Blob value) {
         int size = value.length();
         if (size > MAX_BYTES) {
             throw new NvsInputException("blob in namespace '" + namespace + "' is " + size
@@ -41,7 +42,7 @@ final class LegacyBlobPlacer {
             cursor.openNextPage();
         }
         int e = cursor.claim(span);
-        ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB, span, Entry.NO_CHUNK, key,
+        ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB, span, Entry.NO_CHUNK, field,
                 value.asByteBuffer(), 0, size, false);
     }
 }

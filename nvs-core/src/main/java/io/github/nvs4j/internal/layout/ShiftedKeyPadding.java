@@ -27,12 +27,12 @@ final class ShiftedKeyPadding {
      *
      * @param b the image
      * @param e the entry offset
-     * @param key the entry's key
+     * @param extraBytes the entry's key's {@link #extraBytes}
      * @param from the first unused data byte (entry offset, at least 24)
      * @param to the end of the unused data bytes (entry offset, at most 32)
      */
-    static void apply(byte[] b, int e, String key, int from, int to) {
-        int end = Math.min(to, Entry.DATA_OFFSET + extraBytes(key));
+    static void apply(byte[] b, int e, int extraBytes, int from, int to) {
+        int end = Math.min(to, Entry.DATA_OFFSET + extraBytes);
         if (end > from) {
             Arrays.fill(b, e + from, e + end, (byte) 0);
             Entry.sealCrc(b, e);

@@ -42,11 +42,12 @@ final class StringPlacer {
      *
      * @param ns the namespace index
      * @param namespace the namespace name, for messages
-     * @param key the key
+     * @param key the key, for messages
+     * @param field the key as written
      * @param value the string
      * @throws NvsInputException naming the key if the string exceeds the version's limit
      */
-    void place(int ns, String namespace, String key, NvsValue.Str value) {
+    void place(int ns, String namespace, String key, ItemKey field, NvsValue.Str value) {
         int length = value.length();
         int size = length + 1;
         if (size > maxBytes) {
@@ -64,7 +65,7 @@ final class StringPlacer {
             cursor.openNextPage();
         }
         int e = cursor.claim(span);
-        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, key,
+        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, field,
                 value.asByteBuffer(), 0, length, true);
     }
 }

@@ -1,0 +1,185 @@
+package io.github.nvs4j.internal.model;
+
+import io.github.nvs4j.internal.format.KeyField;
+import io.github.nvs4j.model.NvsData;
+import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.model.ValueType;
+
+import java.util.Arrays;
+
+/**
+ * The items of an {@link NvsData}, in write order, with what the writer needs of each already in flat arrays: the
+ * 16-byte key field as two little-endian words, the namespace index, the value's type and, for fixed-size values,
+ * its bits. {@link NvsData.Builder} fills it as items are added (the key's characters are scanned there anyway, to
+ * validate it), so that the writer's per-item loop reads sequential primitive arrays instead of following
+ * item → key string → value record through the heap and re-encoding every key (EncodeBenchmark, see
+ * nvs-benchmarks/RESULTS.md). For nvs-core's own code only; the package is not exported.
+ *
+ * <p>Immutable once obtained from an {@link NvsData}: the builder that shares its arrays copies them before any
+ * further change ({@link Appender#detach()}).
+ */
+public final class EncodedItems {
+
+    /** The {@code NvsData → EncodedItems} accessor, installed by {@link NvsData}'s class initialiser. */
+    public interface Access {
+        /**
+         * @param data the content
+         * @return its encoded items
+         */
+        EncodedItems of(NvsData data);
+    }
+
+    private static volatile Access access;
+
+    private final int size;
+    private final long[] keyWords;
+    private final byte[] namespaceIndex;
+    private final byte[] valueType;
+    private final long[] bits;
+
+    private EncodedItems(int size, long[] keyWords, byte[] namespaceIndex, byte[] valueType, long[] bits) {
+        this.size = size;
+        this.keyWords = keyWords;
+        this.namespaceIndex = namespaceIndex;
+        this.valueType = valueType;
+        this.bits = bits;
+    }
+
+    /**
+     * Called once, by {@link NvsData}'s class initialiser; later calls are ignored.
+     *
+     * @param a the accessor
+     */
+    public static synchronized void install(Access a) {
+        if (access == null) {
+            access = a;
+        }
+    }
+
+    /**
+     * @param data the content (its class is initialised, so the accessor is installed)
+     * @return the items of {@code data}, encoded
+     */
+    public static EncodedItems of(NvsData data) {
+        return access.of(data);
+    }
+
+    /** @return the number of items */
+    public int size() {
+        return size;
+    }
+
+    /** @param i item index @return key field bytes 0–7, little-endian (the key's UTF-8 bytes, zero-padded) */
+    public long keyLow(int i) {
+        return keyWords[2 * i];
+    }
+
+    /** @param i item index @return key field bytes 8–15, little-endian */
+    public long keyHigh(int i) {
+        return keyWords[2 * i + 1];
+    }
+
+    /** @param i item index @return the index of the item's namespace, 1…254 (its position in the model + 1) */
+    public int namespaceIndex(int i) {
+        return namespaceIndex[i] & 0xFF;
+    }
+
+    /** @param i item index @return the {@link ValueType#ordinal()} of the item's value */
+    public int valueType(int i) {
+        return valueType[i];
+    }
+
+    /**
+     * @param i item index
+     * @return for a fixed-size value its bits as stored little-endian on flash (integers sign- or zero-extended,
+     *         floats as raw bits); 0 for strings and blobs
+     */
+    public long bits(int i) {
+        return bits[i];
+    }
+
+    /** @return the bits a fixed-size value stores; 0 for strings and blobs */
+    private static long bitsOf(NvsValue value) {
+        if (value instanceof NvsValue.U8 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.I8 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.U16 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.I16 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.U32 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.I32 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.U64 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.I64 v) {
+            return v.value();
+        } else if (value instanceof NvsValue.F32 v) {
+            return v.bits();
+        } else if (value instanceof NvsValue.F64 v) {
+            return v.bits();
+        }
+        return 0;
+    }
+
+    /**
+     * Collects the encoded items while a {@link NvsData.Builder} runs. Not thread-safe.
+     */
+    public static final class Appender {
+        private int size;
+        private long[] keyWords = new long[16];
+        private byte[] namespaceIndex = new byte[8];
+        private byte[] valueType = new byte[8];
+        private long[] bits = new long[8];
+        private boolean shared;
+
+        /** Creates an empty appender. */
+        public Appender() {
+        }
+
+        /**
+         * Adds an item (already validated by the model).
+         *
+         * @param namespaceIndex the namespace's index, 1…254
+         * @param key the key, at most 15 UTF-8 bytes
+         * @param value the value
+         */
+        public void add(int namespaceIndex, String key, NvsValue value) {
+            if (shared) {
+                detach();
+            }
+            if (size == valueType.length) {
+                int capacity = size * 2;
+                keyWords = Arrays.copyOf(keyWords, capacity * 2);
+                this.namespaceIndex = Arrays.copyOf(this.namespaceIndex, capacity);
+                valueType = Arrays.copyOf(valueType, capacity);
+                bits = Arrays.copyOf(bits, capacity);
+            }
+            KeyField.pack(key, keyWords, 2 * size);
+            this.namespaceIndex[size] = (byte) namespaceIndex;
+            valueType[size] = (byte) value.type().ordinal();
+            bits[size] = bitsOf(value);
+            size++;
+        }
+
+        /**
+         * @return the items added so far, sharing this appender's arrays until its next {@link #add}, which copies
+         *         them first
+         */
+        public EncodedItems view() {
+            shared = true;
+            return new EncodedItems(size, keyWords, namespaceIndex, valueType, bits);
+        }
+
+        /** Takes private copies of the arrays that a {@link #view()} shares. */
+        private void detach() {
+            shared = false;
+            keyWords = keyWords.clone();
+            namespaceIndex = namespaceIndex.clone();
+            valueType = valueType.clone();
+            bits = bits.clone();
+        }
+    }
+}
