@@ -133,6 +133,26 @@ public final class NvsCrc {
     }
 
     /**
+     * The CRC of an entry given as its fields rather than bytes in memory: the same value as {@link #entry} over
+     * an entry holding them. Writers that assemble an entry in registers use it, so that the CRC does not read back
+     * bytes just stored piecemeal (a read over several narrower stores cannot be forwarded from the store buffer
+     * and stalls).
+     *
+     * @param header entry bytes 0..3 (namespace index, type, span, chunk index), little-endian
+     * @param keyLow entry bytes 8..15
+     * @param keyHigh entry bytes 16..23
+     * @param data entry bytes 24..31
+     * @return the entry CRC
+     */
+    public static int entry(int header, long keyLow, long keyHigh, long data) {
+        int c = step4(0, header);
+        c = step8(c, keyLow);
+        c = step8(c, keyHigh);
+        c = step8(c, data);
+        return ~c;
+    }
+
+    /**
      * The CRC of a page header: bytes 4..27 (sequence number, version, reserved).
      *
      * @param buf the image

@@ -1,9 +1,7 @@
 package io.github.nvs4j.internal.layout;
 
-import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.ItemType;
-import io.github.nvs4j.internal.format.KeyField;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 
@@ -11,8 +9,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Fills entries that a placer has claimed: the three item shapes of the format (fixed-size value, variable-length
- * item with payload, blob index). The target bytes are expected to be {@code 0xFF} already (the image is pre-filled
- * and every slot is written once), so unused data bytes, reserved fields and payload padding are not touched.
+ * item with payload, blob index). Each header entry is assembled in registers and written whole, CRC included
+ * ({@link Entry#put}). Payload bytes past the data are expected to be {@code 0xFF} already (the image is pre-filled
+ * and every slot is written once), so payload padding is not touched.
  */
 final class ItemEncoder {
 
@@ -32,17 +31,14 @@ final class ItemEncoder {
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
     static void fixed(byte[] b, int e, int ns, ItemType type, ItemKey key, long bits) {
-        Entry.putHeader(b, e, ns, type, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key.low(), key.high());
-        switch (type.width()) {
-            case 1 -> b[e + DATA] = (byte) bits;
-            case 2 -> Bytes.putU16(b, e + DATA, (int) bits);
-            case 4 -> Bytes.putU32(b, e + DATA, (int) bits);
-            case 8 -> Bytes.putU64(b, e + DATA, bits);
-            default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
+        int width = type.width();
+        if (width != 1 && width != 2 && width != 4 && width != 8) {
+            throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
-        Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key.extraBytes(), DATA + type.width(), Page.ENTRY_SIZE);
+        // The whole entry is assembled in registers: the value's bytes, 0xFF above them
+        long value = width == 8 ? -1L : (1L << (width << 3)) - 1;
+        long data = (bits & value | ~value) & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
+        Entry.put(b, e, Entry.header(ns, type, 1, Entry.NO_CHUNK), key.low(), key.high(), data);
     }
 
     /**
@@ -70,12 +66,10 @@ final class ItemEncoder {
             b[payload + size] = 0;
             size++;
         }
-        Entry.putHeader(b, e, ns, type, span, chunkIndex);
-        KeyField.put(b, e, key.low(), key.high());
-        Bytes.putU16(b, e + DATA, size);
-        Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
-        Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key.extraBytes(), DATA + 2, DATA + 4);
+        // size (u16), two reserved 0xFF bytes (the key's zero run may reach them), data CRC (u32)
+        long data = (size | 0xFFFF_0000L | (long) NvsCrc.of(b, payload, size) << 32)
+                & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + 2, DATA + 4);
+        Entry.put(b, e, Entry.header(ns, type, span, chunkIndex), key.low(), key.high(), data);
     }
 
     /**
@@ -89,11 +83,9 @@ final class ItemEncoder {
      * @param chunkCount the number of chunks written
      */
     static void blobIndex(byte[] b, int e, int ns, ItemKey key, int totalSize, int chunkCount) {
-        Entry.putHeader(b, e, ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key.low(), key.high());
-        Bytes.putU32(b, e + DATA, totalSize);
-        b[e + DATA + 4] = (byte) chunkCount;
-        b[e + DATA + 5] = (byte) Entry.CHUNK_START_VER0;
-        Entry.sealCrc(b, e);
+        // total size (u32), chunk count, chunk start, two reserved 0xFF bytes
+        long data = (totalSize & 0xFFFF_FFFFL) | (long) (chunkCount & 0xFF) << 32
+                | (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48;
+        Entry.put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key.low(), key.high(), data);
     }
 }
