@@ -77,6 +77,7 @@ public final class ImageLayout {
         } catch (PagesExhausted e) {
             throw layout.doesNotFit(geometry);
         }
+        layout.cursor.finish();
         int length = geometry.outputLength(layout.cursor.pagesUsed());
         return length == image.length ? image : Arrays.copyOf(image, length);
     }
