@@ -53,8 +53,8 @@ final class ChunkedBlobPlacer {
             int chunk = Math.min(length - offset, cursor.tailroom());
             int span = Entry.spanOf(chunk);
             int e = cursor.claim(span);
-            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, field,
-                    source, offset, chunk, false);
+            source.get(offset, cursor.image(), e + Page.ENTRY_SIZE, chunk);
+            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, field, chunk, false);
             offset += chunk;
             chunkIndex++;
             // Same test as the generator's "remaining > 0 or tailroom - chunk < 32": data left, or no entry left.

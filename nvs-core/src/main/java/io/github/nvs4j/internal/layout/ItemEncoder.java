@@ -5,7 +5,6 @@ import io.github.nvs4j.internal.format.ItemType;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 
-import java.nio.ByteBuffer;
 
 /**
  * Fills entries that a placer has claimed: the three item shapes of the format (fixed-size value, variable-length
@@ -43,7 +42,8 @@ final class ItemEncoder {
 
     /**
      * Writes a variable-length item (string, legacy blob or blob chunk): the header with size and data CRC, and the
-     * payload in the entries after it.
+     * payload's NUL for a string. The caller has copied the payload bytes into the entries after the header already
+     * (from its value's buffer, in its own frame: a buffer passed down here escaped and was allocated per item).
      *
      * @param b the image
      * @param e the entry offset of the header; the {@code span − 1} entries after it are the payload's
@@ -52,15 +52,12 @@ final class ItemEncoder {
      * @param span the span, {@code 1 + ceil(size / 32)}
      * @param chunkIndex the chunk index ({@link Entry#NO_CHUNK} unless a blob chunk)
      * @param key the key
-     * @param source the payload source (read with absolute positions; not modified)
-     * @param from the first payload byte in {@code source}
-     * @param length the number of bytes taken from {@code source}
+     * @param length the number of payload bytes in place after the header
      * @param terminate whether a NUL follows the bytes (strings); it counts in the size
      */
     static void variable(byte[] b, int e, int ns, ItemType type, int span, int chunkIndex, ItemKey key,
-                         ByteBuffer source, int from, int length, boolean terminate) {
+                         int length, boolean terminate) {
         int payload = e + Page.ENTRY_SIZE;
-        source.get(from, b, payload, length);
         int size = length;
         if (terminate) {
             b[payload + size] = 0;

@@ -3,6 +3,7 @@ package io.github.nvs4j.internal.layout;
 import io.github.nvs4j.NvsInputException;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.ItemType;
+import io.github.nvs4j.internal.format.Page;
 import io.github.nvs4j.model.NvsValue;
 
 /**
@@ -42,7 +43,7 @@ final class LegacyBlobPlacer {
             cursor.openNextPage();
         }
         int e = cursor.claim(span);
-        ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB, span, Entry.NO_CHUNK, field,
-                value.asByteBuffer(), 0, size, false);
+        value.asByteBuffer().get(0, cursor.image(), e + Page.ENTRY_SIZE, size);
+        ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB, span, Entry.NO_CHUNK, field, size, false);
     }
 }

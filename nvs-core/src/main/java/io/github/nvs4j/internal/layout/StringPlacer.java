@@ -65,7 +65,7 @@ final class StringPlacer {
             cursor.openNextPage();
         }
         int e = cursor.claim(span);
-        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, field,
-                value.asByteBuffer(), 0, length, true);
+        value.asByteBuffer().get(0, cursor.image(), e + Page.ENTRY_SIZE, length);
+        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, field, length, true);
     }
 }
