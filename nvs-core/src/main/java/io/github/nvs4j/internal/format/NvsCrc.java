@@ -43,6 +43,12 @@ public final class NvsCrc {
      */
     private static final int[] T = new int[8 * 256];
 
+    /**
+     * The header's share of an entry CRC: {@code H[k * 256 + n]} is the register after byte {@code n} followed by
+     * {@code k} + 24 zero bytes (byte {@code 3 − k} of the header, then the key and data fields as zeros).
+     */
+    private static final int[] H = new int[4 * 256];
+
     /** {@code ZEROS[n] = crc32(n zero bytes) ^ 0xFFFFFFFF}, the correction of the identity above. */
     private static final int[] ZEROS = new int[ZEROS_MAX + 1];
 
@@ -58,6 +64,11 @@ public final class NvsCrc {
             for (int n = 0; n < 256; n++) {
                 int prev = T[(k - 1) * 256 + n];
                 T[k * 256 + n] = (prev >>> 8) ^ T[prev & 0xFF];
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            for (int n = 0; n < 256; n++) {
+                H[k * 256 + n] = step8(step8(step8(T[k * 256 + n], 0), 0), 0);
             }
         }
         // The standard register (start 0xFFFFFFFF) fed with zeros, one byte at a time; crc32 = ~register.
@@ -145,11 +156,37 @@ public final class NvsCrc {
      * @return the entry CRC
      */
     public static int entry(int header, long keyLow, long keyHigh, long data) {
-        int c = step4(0, header);
-        c = step8(c, keyLow);
-        c = step8(c, keyHigh);
-        c = step8(c, data);
-        return ~c;
+        return entry(header, keyPart(keyLow, keyHigh), data);
+    }
+
+    /**
+     * The key field's share of an entry CRC: the register the CRC would have after the key field followed by the 8
+     * data bytes as zeros. The CRC register is linear in the input when it starts at 0, so an entry's CRC is the
+     * XOR of the shares of its header, key and data ({@link #entry(int, int, long)}); a writer that places the same
+     * key in several entries, or has it from the model, computes this share once per key.
+     *
+     * @param keyLow key field bytes 0..7 (entry bytes 8..15), little-endian
+     * @param keyHigh key field bytes 8..15 (entry bytes 16..23)
+     * @return the key's share
+     */
+    public static int keyPart(long keyLow, long keyHigh) {
+        return step8(step8(step8(0, keyLow), keyHigh), 0);
+    }
+
+    /**
+     * The CRC of an entry from its header word, its key's share ({@link #keyPart}) and its data field: twelve
+     * independent table look-ups (four for the header with the 24 bytes after it, eight for the data), where feeding
+     * the 28 bytes takes 28 in a chain of four dependent steps.
+     *
+     * @param header entry bytes 0..3, little-endian
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param data entry bytes 24..31
+     * @return the entry CRC
+     */
+    public static int entry(int header, int keyPart, long data) {
+        int headerPart = H[3 * 256 + (header & 0xFF)] ^ H[2 * 256 + ((header >>> 8) & 0xFF)]
+                ^ H[256 + ((header >>> 16) & 0xFF)] ^ H[header >>> 24];
+        return ~(headerPart ^ keyPart ^ step8(0, data));
     }
 
     /**

@@ -29,6 +29,11 @@ final class ItemEncoder {
      * @param key the key
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
+    /** Writes a header entry assembled in registers: five stores, the CRC from the fields and the key's share. */
+    private static void put(byte[] b, int e, int header, ItemKey key, long data) {
+        Entry.put(b, e, header, key.low(), key.high(), NvsCrc.entry(header, key.crcPart(), data), data);
+    }
+
     static void fixed(byte[] b, int e, int ns, ItemType type, ItemKey key, long bits) {
         int width = type.width();
         if (width != 1 && width != 2 && width != 4 && width != 8) {
@@ -37,7 +42,7 @@ final class ItemEncoder {
         // The whole entry is assembled in registers: the value's bytes, 0xFF above them
         long value = width == 8 ? -1L : (1L << (width << 3)) - 1;
         long data = (bits & value | ~value) & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
-        Entry.put(b, e, Entry.header(ns, type, 1, Entry.NO_CHUNK), key.low(), key.high(), data);
+        put(b, e, Entry.header(ns, type, 1, Entry.NO_CHUNK), key, data);
     }
 
     /**
@@ -66,7 +71,7 @@ final class ItemEncoder {
         // size (u16), two reserved 0xFF bytes (the key's zero run may reach them), data CRC (u32)
         long data = (size | 0xFFFF_0000L | (long) NvsCrc.of(b, payload, size) << 32)
                 & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + 2, DATA + 4);
-        Entry.put(b, e, Entry.header(ns, type, span, chunkIndex), key.low(), key.high(), data);
+        put(b, e, Entry.header(ns, type, span, chunkIndex), key, data);
     }
 
     /**
@@ -83,6 +88,6 @@ final class ItemEncoder {
         // total size (u32), chunk count, chunk start, two reserved 0xFF bytes
         long data = (totalSize & 0xFFFF_FFFFL) | (long) (chunkCount & 0xFF) << 32
                 | (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48;
-        Entry.put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key.low(), key.high(), data);
+        put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key, data);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nvs4j.internal.layout;
 
 import io.github.nvs4j.internal.format.KeyField;
+import io.github.nvs4j.internal.format.NvsCrc;
 
 /**
  * The key of the item being placed, in the form the encoder writes it: the key field's two little-endian words
@@ -14,6 +15,7 @@ final class ItemKey {
     private long low;
     private long high;
     private int extraBytes;
+    private int crcPart;
 
     /**
      * @param key a key or namespace name of at most 15 UTF-8 bytes
@@ -30,11 +32,13 @@ final class ItemKey {
      *
      * @param low key field bytes 0–7
      * @param high key field bytes 8–15
+     * @param crcPart the key field's share of an entry CRC ({@link NvsCrc#keyPart})
      * @param extraBytes the shifted-padding count (0 for an ASCII key)
      */
-    void set(long low, long high, int extraBytes) {
+    void set(long low, long high, int crcPart, int extraBytes) {
         this.low = low;
         this.high = high;
+        this.crcPart = crcPart;
         this.extraBytes = extraBytes;
     }
 
@@ -45,7 +49,7 @@ final class ItemKey {
      */
     void set(String key) {
         KeyField.pack(key, packed, 0);
-        set(packed[0], packed[1], KeyField.isAscii(packed[0], packed[1]) ? 0 : ShiftedKeyPadding.extraBytes(key));
+        set(packed[0], packed[1], NvsCrc.keyPart(packed[0], packed[1]), KeyField.isAscii(packed[0], packed[1]) ? 0 : ShiftedKeyPadding.extraBytes(key));
     }
 
     /** @return key field bytes 0–7, little-endian */
@@ -56,6 +60,11 @@ final class ItemKey {
     /** @return key field bytes 8–15, little-endian */
     long high() {
         return high;
+    }
+
+    /** @return the key field's share of an entry CRC ({@link NvsCrc#keyPart}), computed once per item */
+    int crcPart() {
+        return crcPart;
     }
 
     /** @return the key's UTF-8 bytes minus its characters: how far the generator's zero run reaches (spec §2.5) */

@@ -1,6 +1,7 @@
 package io.github.nvs4j.internal.model;
 
 import io.github.nvs4j.internal.format.KeyField;
+import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
 import io.github.nvs4j.model.ValueType;
@@ -33,13 +34,16 @@ public final class EncodedItems {
 
     private final int size;
     private final long[] keyWords;
+    private final int[] keyCrc;
     private final byte[] namespaceIndex;
     private final byte[] valueType;
     private final long[] bits;
 
-    private EncodedItems(int size, long[] keyWords, byte[] namespaceIndex, byte[] valueType, long[] bits) {
+    private EncodedItems(int size, long[] keyWords, int[] keyCrc, byte[] namespaceIndex, byte[] valueType,
+                         long[] bits) {
         this.size = size;
         this.keyWords = keyWords;
+        this.keyCrc = keyCrc;
         this.namespaceIndex = namespaceIndex;
         this.valueType = valueType;
         this.bits = bits;
@@ -77,6 +81,11 @@ public final class EncodedItems {
     /** @param i item index @return key field bytes 8–15, little-endian */
     public long keyHigh(int i) {
         return keyWords[2 * i + 1];
+    }
+
+    /** @param i item index @return the key field's share of an entry CRC ({@link NvsCrc#keyPart}) */
+    public int keyCrc(int i) {
+        return keyCrc[i];
     }
 
     /** @param i item index @return the index of the item's namespace, 1…254 (its position in the model + 1) */
@@ -130,6 +139,7 @@ public final class EncodedItems {
     public static final class Appender {
         private int size;
         private long[] keyWords = new long[16];
+        private int[] keyCrc = new int[8];
         private byte[] namespaceIndex = new byte[8];
         private byte[] valueType = new byte[8];
         private long[] bits = new long[8];
@@ -153,11 +163,13 @@ public final class EncodedItems {
             if (size == valueType.length) {
                 int capacity = size * 2;
                 keyWords = Arrays.copyOf(keyWords, capacity * 2);
+                keyCrc = Arrays.copyOf(keyCrc, capacity);
                 this.namespaceIndex = Arrays.copyOf(this.namespaceIndex, capacity);
                 valueType = Arrays.copyOf(valueType, capacity);
                 bits = Arrays.copyOf(bits, capacity);
             }
             KeyField.pack(key, keyWords, 2 * size);
+            keyCrc[size] = NvsCrc.keyPart(keyWords[2 * size], keyWords[2 * size + 1]);
             this.namespaceIndex[size] = (byte) namespaceIndex;
             valueType[size] = (byte) value.type().ordinal();
             bits[size] = bitsOf(value);
@@ -170,13 +182,14 @@ public final class EncodedItems {
          */
         public EncodedItems view() {
             shared = true;
-            return new EncodedItems(size, keyWords, namespaceIndex, valueType, bits);
+            return new EncodedItems(size, keyWords, keyCrc, namespaceIndex, valueType, bits);
         }
 
         /** Takes private copies of the arrays that a {@link #view()} shares. */
         private void detach() {
             shared = false;
             keyWords = keyWords.clone();
+            keyCrc = keyCrc.clone();
             namespaceIndex = namespaceIndex.clone();
             valueType = valueType.clone();
             bits = bits.clone();
