@@ -42,7 +42,11 @@ final class ItemEncoder {
         // The whole entry is assembled in registers: the value's bytes, 0xFF above them
         long value = width == 8 ? -1L : (1L << (width << 3)) - 1;
         long data = (bits & value | ~value) & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
-        put(b, e, Entry.header(ns, type, 1, Entry.NO_CHUNK), key, data);
+        int header = Entry.header(ns, type, 1, Entry.NO_CHUNK);
+        int crc = key.extraBytes() == 0
+                ? NvsCrc.fixedEntry(ns, type, key.crcPart(), bits) // only the bytes that vary are looked up
+                : NvsCrc.entry(header, key.crcPart(), data);
+        Entry.put(b, e, header, key.low(), key.high(), crc, data);
     }
 
     /**
