@@ -115,7 +115,8 @@ public final class ImageLayout {
             currentItem = i;
             long low = encoded.keyLow(i);
             long high = encoded.keyHigh(i);
-            key.set(low, high, encoded.keyCrc(i), KeyField.isAscii(low, high) ? 0 : ShiftedKeyPadding.extraBytes(items.get(i).key()));
+            int extraBytes = KeyField.isAscii(low, high) ? 0 : ShiftedKeyPadding.extraBytes(items.get(i).key());
+            key.set(low, high, encoded.keyCrc(i), extraBytes);
             int ns = encoded.namespaceIndex(i);
             ValueType type = VALUE_TYPES[encoded.valueType(i)];
             if (type == ValueType.STR) {

@@ -32,21 +32,20 @@ public final class EncodedItems {
 
     private static volatile Access access;
 
-    private final int size;
-    private final long[] keyWords;
-    private final int[] keyCrc;
-    private final byte[] namespaceIndex;
-    private final byte[] valueType;
-    private final long[] bits;
+    /** Words per item in {@link #table}. */
+    private static final int STRIDE = 4;
 
-    private EncodedItems(int size, long[] keyWords, int[] keyCrc, byte[] namespaceIndex, byte[] valueType,
-                         long[] bits) {
+    private final int size;
+    /**
+     * Per item, {@value #STRIDE} words side by side (one sequential stream for the writer's loop): key field bytes
+     * 0–7, key field bytes 8–15, the fixed-size bits, and the key's CRC share (low 32 bits) with the namespace index
+     * (bits 32–39) and the value type (bits 40–47).
+     */
+    private final long[] table;
+
+    private EncodedItems(int size, long[] table) {
         this.size = size;
-        this.keyWords = keyWords;
-        this.keyCrc = keyCrc;
-        this.namespaceIndex = namespaceIndex;
-        this.valueType = valueType;
-        this.bits = bits;
+        this.table = table;
     }
 
     /**
@@ -75,27 +74,27 @@ public final class EncodedItems {
 
     /** @param i item index @return key field bytes 0–7, little-endian (the key's UTF-8 bytes, zero-padded) */
     public long keyLow(int i) {
-        return keyWords[2 * i];
+        return table[STRIDE * i];
     }
 
     /** @param i item index @return key field bytes 8–15, little-endian */
     public long keyHigh(int i) {
-        return keyWords[2 * i + 1];
+        return table[STRIDE * i + 1];
     }
 
     /** @param i item index @return the key field's share of an entry CRC ({@link NvsCrc#keyPart}) */
     public int keyCrc(int i) {
-        return keyCrc[i];
+        return (int) table[STRIDE * i + 3];
     }
 
     /** @param i item index @return the index of the item's namespace, 1…254 (its position in the model + 1) */
     public int namespaceIndex(int i) {
-        return namespaceIndex[i] & 0xFF;
+        return (int) (table[STRIDE * i + 3] >>> 32) & 0xFF;
     }
 
     /** @param i item index @return the {@link ValueType#ordinal()} of the item's value */
     public int valueType(int i) {
-        return valueType[i];
+        return (int) (table[STRIDE * i + 3] >>> 40) & 0xFF;
     }
 
     /**
@@ -104,7 +103,7 @@ public final class EncodedItems {
      *         floats as raw bits); 0 for strings and blobs
      */
     public long bits(int i) {
-        return bits[i];
+        return table[STRIDE * i + 2];
     }
 
     /** @return the bits a fixed-size value stores; 0 for strings and blobs */
@@ -138,11 +137,7 @@ public final class EncodedItems {
      */
     public static final class Appender {
         private int size;
-        private long[] keyWords = new long[16];
-        private int[] keyCrc = new int[8];
-        private byte[] namespaceIndex = new byte[8];
-        private byte[] valueType = new byte[8];
-        private long[] bits = new long[8];
+        private long[] table = new long[8 * STRIDE];
         private boolean shared;
 
         /** Creates an empty appender. */
@@ -160,19 +155,14 @@ public final class EncodedItems {
             if (shared) {
                 detach();
             }
-            if (size == valueType.length) {
-                int capacity = size * 2;
-                keyWords = Arrays.copyOf(keyWords, capacity * 2);
-                keyCrc = Arrays.copyOf(keyCrc, capacity);
-                this.namespaceIndex = Arrays.copyOf(this.namespaceIndex, capacity);
-                valueType = Arrays.copyOf(valueType, capacity);
-                bits = Arrays.copyOf(bits, capacity);
+            int at = STRIDE * size;
+            if (at == table.length) {
+                table = Arrays.copyOf(table, table.length * 2);
             }
-            KeyField.pack(key, keyWords, 2 * size);
-            keyCrc[size] = NvsCrc.keyPart(keyWords[2 * size], keyWords[2 * size + 1]);
-            this.namespaceIndex[size] = (byte) namespaceIndex;
-            valueType[size] = (byte) value.type().ordinal();
-            bits[size] = bitsOf(value);
+            KeyField.pack(key, table, at);
+            table[at + 2] = bitsOf(value);
+            table[at + 3] = (NvsCrc.keyPart(table[at], table[at + 1]) & 0xFFFF_FFFFL)
+                    | (long) (namespaceIndex & 0xFF) << 32 | (long) value.type().ordinal() << 40;
             size++;
         }
 
@@ -182,17 +172,13 @@ public final class EncodedItems {
          */
         public EncodedItems view() {
             shared = true;
-            return new EncodedItems(size, keyWords, keyCrc, namespaceIndex, valueType, bits);
+            return new EncodedItems(size, table);
         }
 
         /** Takes private copies of the arrays that a {@link #view()} shares. */
         private void detach() {
             shared = false;
-            keyWords = keyWords.clone();
-            keyCrc = keyCrc.clone();
-            namespaceIndex = namespaceIndex.clone();
-            valueType = valueType.clone();
-            bits = bits.clone();
+            table = table.clone();
         }
     }
 }
