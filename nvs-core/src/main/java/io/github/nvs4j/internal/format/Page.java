@@ -119,8 +119,8 @@ public final class Page {
     }
 
     /**
-     * Marks entries {@code 0 … count−1} WRITTEN in the bitmap at once (four per byte), leaving the others as they are;
-     * for a writer that fills a page from entry 0 without gaps.
+     * Marks entries {@code 0 … count−1} WRITTEN in the bitmap at once (four per byte), leaving the others as they
+     * are; for a writer that fills a page from entry 0 without gaps.
      *
      * @param image the image
      * @param pageOffset the page's offset

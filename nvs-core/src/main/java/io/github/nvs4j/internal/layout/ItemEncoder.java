@@ -41,7 +41,8 @@ final class ItemEncoder {
         }
         // The whole entry is assembled in registers: the value's bytes, 0xFF above them
         long value = width == 8 ? -1L : (1L << (width << 3)) - 1;
-        long data = (bits & value | ~value) & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
+        long zeroed = ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
+        long data = (bits & value | ~value) & ~zeroed;
         int header = Entry.header(ns, type, 1, Entry.NO_CHUNK);
         int crc = key.extraBytes() == 0
                 ? NvsCrc.fixedEntry(ns, type, key.crcPart(), bits) // only the bytes that vary are looked up

@@ -49,7 +49,9 @@ final class ItemKey {
      */
     void set(String key) {
         KeyField.pack(key, packed, 0);
-        set(packed[0], packed[1], NvsCrc.keyPart(packed[0], packed[1]), KeyField.isAscii(packed[0], packed[1]) ? 0 : ShiftedKeyPadding.extraBytes(key));
+        long low = packed[0];
+        long high = packed[1];
+        set(low, high, NvsCrc.keyPart(low, high), KeyField.isAscii(low, high) ? 0 : ShiftedKeyPadding.extraBytes(key));
     }
 
     /** @return key field bytes 0–7, little-endian */
