@@ -55,6 +55,18 @@ public final class NvsCrc {
      */
     private static final int[] FIXED = new int[ItemType.values().length];
 
+    /**
+     * The constant share of a variable-length item's header, by {@link ItemType#ordinal()}: namespace index, span,
+     * chunk index, size and data CRC 0, the two reserved bytes {@code 0xFF} (see {@link #variableEntry}).
+     */
+    private static final int[] VARIABLE = new int[ItemType.values().length];
+
+    /**
+     * The constant share of a blob index entry: namespace index, total size and chunk count 0, span 1, no chunk,
+     * chunk start 0 (version 0), the two reserved bytes {@code 0xFF} (see {@link #blobIndexEntry}).
+     */
+    private static final int BLOB_INDEX;
+
     /** {@code ZEROS[n] = crc32(n zero bytes) ^ 0xFFFFFFFF}, the correction of the identity above. */
     private static final int[] ZEROS = new int[ZEROS_MAX + 1];
 
@@ -82,6 +94,13 @@ public final class NvsCrc {
                 FIXED[type.ordinal()] = ~entry(Entry.header(0, type, 1, Entry.NO_CHUNK), 0, ~valueMask(type.width()));
             }
         }
+        for (ItemType type : ItemType.values()) {
+            if (type.isVariableLength()) {
+                VARIABLE[type.ordinal()] = ~entry(Entry.header(0, type, 0, 0), 0, 0xFFFF_0000L);
+            }
+        }
+        BLOB_INDEX = ~entry(Entry.header(0, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), 0,
+                (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48);
         // The standard register (start 0xFFFFFFFF) fed with zeros, one byte at a time; crc32 = ~register.
         int register = 0xFFFF_FFFF;
         for (int n = 0; n <= ZEROS_MAX; n++) {
@@ -228,6 +247,42 @@ public final class NvsCrc {
                     ^ T[hi >>> 24];
         }
         return ~c;
+    }
+
+    /**
+     * The CRC of a variable-length item's header (size u16 at entry byte 24, bytes 26–27 {@code 0xFF}, data CRC at
+     * 28) from its varying parts, as {@link #fixedEntry} does for fixed-size items: nine look-ups instead of twelve.
+     *
+     * @param nsIndex the namespace index, 0…255
+     * @param type {@link ItemType#SZ}, {@link ItemType#BLOB} or {@link ItemType#BLOB_DATA}
+     * @param span the span, 0…255
+     * @param chunkIndex the chunk index, 0…255
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param size the payload size, 0…65535
+     * @param dataCrc the payload CRC
+     * @return the entry CRC
+     */
+    public static int variableEntry(int nsIndex, ItemType type, int span, int chunkIndex, int keyPart, int size,
+                                    int dataCrc) {
+        int c = VARIABLE[type.ordinal()] ^ H[3 * 256 + (nsIndex & 0xFF)] ^ H[256 + (span & 0xFF)]
+                ^ H[chunkIndex & 0xFF] ^ keyPart ^ T[7 * 256 + (size & 0xFF)] ^ T[6 * 256 + ((size >>> 8) & 0xFF)];
+        return ~(c ^ T[3 * 256 + (dataCrc & 0xFF)] ^ T[2 * 256 + ((dataCrc >>> 8) & 0xFF)]
+                ^ T[256 + ((dataCrc >>> 16) & 0xFF)] ^ T[dataCrc >>> 24]);
+    }
+
+    /**
+     * The CRC of a format-2 blob index entry (chunk start version 0) from its varying parts: six look-ups.
+     *
+     * @param nsIndex the namespace index, 0…255
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param totalSize the blob's length
+     * @param chunkCount the number of chunks, 0…255
+     * @return the entry CRC
+     */
+    public static int blobIndexEntry(int nsIndex, int keyPart, int totalSize, int chunkCount) {
+        int c = BLOB_INDEX ^ H[3 * 256 + (nsIndex & 0xFF)] ^ keyPart ^ T[3 * 256 + (chunkCount & 0xFF)];
+        return ~(c ^ T[7 * 256 + (totalSize & 0xFF)] ^ T[6 * 256 + ((totalSize >>> 8) & 0xFF)]
+                ^ T[5 * 256 + ((totalSize >>> 16) & 0xFF)] ^ T[4 * 256 + (totalSize >>> 24)]);
     }
 
     /** @return a mask of the low {@code width} bytes of a word */

@@ -29,11 +29,6 @@ final class ItemEncoder {
      * @param key the key
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
-    /** Writes a header entry assembled in registers: five stores, the CRC from the fields and the key's share. */
-    private static void put(byte[] b, int e, int header, ItemKey key, long data) {
-        Entry.put(b, e, header, key.low(), key.high(), NvsCrc.entry(header, key.crcPart(), data), data);
-    }
-
     static void fixed(byte[] b, int e, int ns, ItemType type, ItemKey key, long bits) {
         int width = type.width();
         if (width != 1 && width != 2 && width != 4 && width != 8) {
@@ -44,7 +39,7 @@ final class ItemEncoder {
         long zeroed = ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
         long data = (bits & value | ~value) & ~zeroed;
         int header = Entry.header(ns, type, 1, Entry.NO_CHUNK);
-        int crc = key.extraBytes() == 0
+        int crc = zeroed == 0
                 ? NvsCrc.fixedEntry(ns, type, key.crcPart(), bits) // only the bytes that vary are looked up
                 : NvsCrc.entry(header, key.crcPart(), data);
         Entry.put(b, e, header, key.low(), key.high(), crc, data);
@@ -74,9 +69,14 @@ final class ItemEncoder {
             size++;
         }
         // size (u16), two reserved 0xFF bytes (the key's zero run may reach them), data CRC (u32)
-        long data = (size | 0xFFFF_0000L | (long) NvsCrc.of(b, payload, size) << 32)
-                & ~ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + 2, DATA + 4);
-        put(b, e, Entry.header(ns, type, span, chunkIndex), key, data);
+        int dataCrc = NvsCrc.of(b, payload, size);
+        long zeroed = ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + 2, DATA + 4);
+        long data = (size | 0xFFFF_0000L | (long) dataCrc << 32) & ~zeroed;
+        int header = Entry.header(ns, type, span, chunkIndex);
+        int crc = zeroed == 0
+                ? NvsCrc.variableEntry(ns, type, span, chunkIndex, key.crcPart(), size, dataCrc) // varying bytes only
+                : NvsCrc.entry(header, key.crcPart(), data);
+        Entry.put(b, e, header, key.low(), key.high(), crc, data);
     }
 
     /**
@@ -93,6 +93,7 @@ final class ItemEncoder {
         // total size (u32), chunk count, chunk start, two reserved 0xFF bytes
         long data = (totalSize & 0xFFFF_FFFFL) | (long) (chunkCount & 0xFF) << 32
                 | (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48;
-        put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key, data);
+        Entry.put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key.low(), key.high(),
+                NvsCrc.blobIndexEntry(ns, key.crcPart(), totalSize, chunkCount), data);
     }
 }
