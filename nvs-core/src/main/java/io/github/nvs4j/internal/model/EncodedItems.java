@@ -42,10 +42,18 @@ public final class EncodedItems {
      * (bits 32–39) and the value type (bits 40–47).
      */
     private final long[] table;
+    /** Per item, its value (the writer reads strings' and blobs' bytes from it without going through the item). */
+    private final NvsValue[] values;
 
-    private EncodedItems(int size, long[] table) {
+    private EncodedItems(int size, long[] table, NvsValue[] values) {
         this.size = size;
         this.table = table;
+        this.values = values;
+    }
+
+    /** @param i item index @return the item's value */
+    public NvsValue value(int i) {
+        return values[i];
     }
 
     /**
@@ -138,6 +146,7 @@ public final class EncodedItems {
     public static final class Appender {
         private int size;
         private long[] table = new long[8 * STRIDE];
+        private NvsValue[] values = new NvsValue[8];
         private boolean shared;
 
         /** Creates an empty appender. */
@@ -158,7 +167,9 @@ public final class EncodedItems {
             int at = STRIDE * size;
             if (at == table.length) {
                 table = Arrays.copyOf(table, table.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
             }
+            values[size] = value;
             KeyField.pack(key, table, at);
             table[at + 2] = bitsOf(value);
             table[at + 3] = (NvsCrc.keyPart(table[at], table[at + 1]) & 0xFFFF_FFFFL)
@@ -172,13 +183,14 @@ public final class EncodedItems {
          */
         public EncodedItems view() {
             shared = true;
-            return new EncodedItems(size, table);
+            return new EncodedItems(size, table, values);
         }
 
         /** Takes private copies of the arrays that a {@link #view()} shares. */
         private void detach() {
             shared = false;
             table = table.clone();
+            values = values.clone();
         }
     }
 }
