@@ -1,6 +1,7 @@
 package io.github.nvs4j.model;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.internal.model.EncodedItems;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,19 +35,27 @@ public final class NvsData {
     /** Most namespaces a partition can hold: indices 1 to 254 (0 and 255 are reserved). */
     public static final int MAX_NAMESPACES = 254;
 
+    static {
+        // nvs-core's writer reads the pre-encoded items through this (internal, not exported)
+        EncodedItems.install(data -> data.encoded);
+    }
+
     private static final NvsData EMPTY = new Builder().build();
 
     private final List<String> namespaces;
     private final int[] namespaceStarts;
     private final List<Item> items;
     private final Map<String, Map<String, Item>> byNamespace;
+    /** The items again, as flat arrays for the writer (see {@link EncodedItems}); derived, not part of equality. */
+    private final EncodedItems encoded;
 
     private NvsData(List<String> namespaces, int[] namespaceStarts, List<Item> items,
-                    Map<String, Map<String, Item>> byNamespace) {
+                    Map<String, Map<String, Item>> byNamespace, EncodedItems encoded) {
         this.namespaces = namespaces;
         this.namespaceStarts = namespaceStarts;
         this.items = items;
         this.byNamespace = byNamespace;
+        this.encoded = encoded;
     }
 
     /**
@@ -180,8 +189,14 @@ public final class NvsData {
         private int[] starts = new int[8];
         private List<Item> items = new ArrayList<>();
         private Map<String, Map<String, Item>> byNamespace = new HashMap<>();
+        /** The items pre-encoded for the writer; shares its arrays with built content until its next change. */
+        private final EncodedItems.Appender encoded = new EncodedItems.Appender();
         private boolean handedOut;
         private String current;
+        /** The index of the current namespace, 1…254. */
+        private int currentIndex;
+        /** Every namespace's index (builder-only, never handed out). */
+        private final Map<String, Integer> indexes = new HashMap<>();
         /** The map of the current namespace. */
         private Map<String, Item> currentKeys;
 
@@ -211,10 +226,12 @@ public final class NvsData {
                 }
                 starts[namespaces.size()] = items.size();
                 namespaces.add(name);
+                indexes.put(name, namespaces.size());
                 keys = new LinkedHashMap<>();
                 byNamespace.put(name, keys);
             }
             current = name;
+            currentIndex = indexes.get(name);
             currentKeys = keys;
             return this;
         }
@@ -238,6 +255,7 @@ public final class NvsData {
                         + "'; each key may appear once per namespace", null, 0, key, null);
             }
             items.add(item);
+            encoded.add(currentIndex, key, value);
             return this;
         }
 
@@ -267,7 +285,7 @@ public final class NvsData {
                 readOnly.put(keys.getKey(), Collections.unmodifiableMap(keys.getValue()));
             }
             return new NvsData(Collections.unmodifiableList(namespaces), Arrays.copyOf(starts, namespaces.size()),
-                    Collections.unmodifiableList(items), Collections.unmodifiableMap(readOnly));
+                    Collections.unmodifiableList(items), Collections.unmodifiableMap(readOnly), encoded.view());
         }
 
         /** After {@link #build()}: takes copies, so that changes do not reach the content already built. */

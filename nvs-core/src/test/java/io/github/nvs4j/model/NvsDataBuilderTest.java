@@ -1,6 +1,8 @@
 package io.github.nvs4j.model;
 
 import io.github.nvs4j.NvsInputException;
+import io.github.nvs4j.write.FormatVersion;
+import io.github.nvs4j.write.NvsWriter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,6 +35,24 @@ class NvsDataBuilderTest {
         assertThat(second.namespaceStart(1)).isEqualTo(2);
         assertThat(second.get("a", "k3")).isEmpty();
         assertThat(builder.build().get("a", "k3")).contains(new NvsValue.U8(4));
+    }
+
+    @Test
+    void imageOfDataBuiltStaysTheSameWhenTheBuilderGoesOn() {
+        // the writer reads the builder's pre-encoded items (EncodedItems), which are shared with the data built too
+        NvsData.Builder builder = NvsData.builder().namespace("a").put("k1", new NvsValue.U8(1))
+                .put("s", NvsValue.Str.of("text"));
+        NvsData first = builder.build();
+        byte[] before = NvsWriter.write(first, 0x3000, FormatVersion.V2);
+
+        builder.put("k2", new NvsValue.U16(2)).namespace("b").put("k1", new NvsValue.I32(-3));
+        builder.build();
+        builder.namespace("a").put("k3", new NvsValue.U8(4));
+
+        assertThat(NvsWriter.write(first, 0x3000, FormatVersion.V2)).isEqualTo(before);
+        NvsData same = NvsData.builder().namespace("a").put("k1", new NvsValue.U8(1))
+                .put("s", NvsValue.Str.of("text")).build();
+        assertThat(NvsWriter.write(same, 0x3000, FormatVersion.V2)).isEqualTo(before);
     }
 
     @Test

@@ -144,6 +144,38 @@ public final class Entry {
     }
 
     /**
+     * @param nsIndex namespace index
+     * @param type type
+     * @param span span
+     * @param chunkIndex chunk index
+     * @return entry bytes 0..3 as a little-endian word
+     */
+    public static int header(int nsIndex, ItemType type, int span, int chunkIndex) {
+        return (nsIndex & 0xFF) | type.code() << 8 | (span & 0xFF) << 16 | chunkIndex << 24;
+    }
+
+    /**
+     * Writes a whole entry from its fields with five stores.
+     *
+     * @param b image
+     * @param e entry offset
+     * @param header entry bytes 0..3 ({@link #header})
+     * @param keyLow key field bytes 0..7 (see {@link KeyField#pack})
+     * @param keyHigh key field bytes 8..15
+     * @param crc the entry CRC of these fields ({@link NvsCrc#entry(int, long, long, long)} or
+     *            {@link NvsCrc#entry(int, int, long)})
+     * @param data the data field, bytes 24..31
+     */
+    public static void put(byte[] b, int e, int header, long keyLow, long keyHigh, int crc, long data) {
+        java.util.Objects.checkFromIndexSize(e, Page.ENTRY_SIZE, b.length);
+        Bytes.putU32(b, e, header);
+        Bytes.putU32(b, e + 4, crc);
+        Bytes.putU64(b, e + KEY_OFFSET, keyLow);
+        Bytes.putU64(b, e + KEY_OFFSET + 8, keyHigh);
+        Bytes.putU64(b, e + DATA_OFFSET, data);
+    }
+
+    /**
      * Computes and stores the entry CRC; call after every other header field is in place.
      *
      * @param b image

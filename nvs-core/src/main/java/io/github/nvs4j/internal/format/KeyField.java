@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes the 16-byte key field of an entry (entry offset 8–23) from a {@link String}: its UTF-8 bytes, then zeros up
- * to the end of the field. An ASCII key is copied character by character without allocating; any other key goes
- * through {@link String#getBytes(java.nio.charset.Charset)}. For readers, the field's shape eight bytes at a time.
+ * The 16-byte key field of an entry (entry offset 8–23) as two little-endian words: for writers a key packed once
+ * ({@link #pack}) and stored with two 8-byte writes ({@link #put}); for readers, the field's shape eight bytes at a
+ * time.
  */
 public final class KeyField {
 
@@ -50,37 +50,61 @@ public final class KeyField {
     }
 
     /**
-     * Writes {@code key} into the key field of the entry at {@code e}.
+     * Packs a key into the two little-endian words of its 16-byte key field: its UTF-8 bytes, then zeros.
+     *
+     * @param key a key of at most 15 UTF-8 bytes (callers validate this; the model does)
+     * @param into receives bytes 0–7 of the field at {@code [at]} and bytes 8–15 at {@code [at + 1]}
+     * @param at where to store
+     * @throws IllegalArgumentException if the key is longer than 15 bytes in UTF-8
+     */
+    public static void pack(String key, long[] into, int at) {
+        long low = 0;
+        long high = 0;
+        int length = key.length();
+        boolean ascii = length < Entry.KEY_SIZE;
+        // Hot path (once per key, when the model is built): an ASCII key is its characters, one byte each.
+        for (int i = 0; i < length && ascii; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (i < 8) {
+                low |= (long) c << (i << 3);
+            } else {
+                high |= (long) c << ((i - 8) << 3);
+            }
+        }
+        if (!ascii) {
+            byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length >= Entry.KEY_SIZE) {
+                throw new IllegalArgumentException("key of " + utf8.length + " UTF-8 bytes does not fit the key field");
+            }
+            byte[] field = Arrays.copyOf(utf8, Entry.KEY_SIZE);
+            low = Bytes.u64(field, 0);
+            high = Bytes.u64(field, 8);
+        }
+        into[at] = low;
+        into[at + 1] = high;
+    }
+
+    /**
+     * @param low key field bytes 0–7, little-endian
+     * @param high key field bytes 8–15
+     * @return whether every byte is below 0x80 (an ASCII key)
+     */
+    public static boolean isAscii(long low, long high) {
+        return ((low | high) & 0x8080_8080_8080_8080L) == 0;
+    }
+
+    /**
+     * Writes a packed key field (see {@link #pack}) into the entry at {@code e}.
      *
      * @param b the image
      * @param e the entry offset
-     * @param key a key of at most 15 UTF-8 bytes (callers validate this; the model does)
-     * @throws IllegalArgumentException if the key is longer than 15 bytes in UTF-8
+     * @param low key field bytes 0–7, little-endian
+     * @param high key field bytes 8–15
      */
-    public static void put(byte[] b, int e, String key) {
-        int start = e + Entry.KEY_OFFSET;
-        int length = key.length();
-        if (length < Entry.KEY_SIZE) {
-            // Hot path: zero the 16-byte field with two stores, then copy an ASCII key over it.
-            Bytes.putU64(b, start, 0L);
-            Bytes.putU64(b, start + 8, 0L);
-            int i = 0;
-            while (i < length) {
-                char c = key.charAt(i);
-                if (c >= 0x80) {
-                    break;
-                }
-                b[start + i] = (byte) c;
-                i++;
-            }
-            if (i == length) {
-                return;
-            }
-        }
-        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length >= Entry.KEY_SIZE) {
-            throw new IllegalArgumentException("key of " + utf8.length + " UTF-8 bytes does not fit the key field");
-        }
-        Entry.putKey(b, e, utf8);
+    public static void put(byte[] b, int e, long low, long high) {
+        Bytes.putU64(b, e + Entry.KEY_OFFSET, low);
+        Bytes.putU64(b, e + Entry.KEY_OFFSET + 8, high);
     }
 }

@@ -43,6 +43,30 @@ public final class NvsCrc {
      */
     private static final int[] T = new int[8 * 256];
 
+    /**
+     * The header's share of an entry CRC: {@code H[k * 256 + n]} is the register after byte {@code n} followed by
+     * {@code k} + 24 zero bytes (byte {@code 3 − k} of the header, then the key and data fields as zeros).
+     */
+    private static final int[] H = new int[4 * 256];
+
+    /**
+     * The constant share of a fixed-size item's entry, by {@link ItemType#ordinal()}: namespace index 0, span 1, no
+     * chunk, the value bytes 0 and {@code 0xFF} above them (see {@link #fixedEntry}); 0 for other types.
+     */
+    private static final int[] FIXED = new int[ItemType.values().length];
+
+    /**
+     * The constant share of a variable-length item's header, by {@link ItemType#ordinal()}: namespace index, span,
+     * chunk index, size and data CRC 0, the two reserved bytes {@code 0xFF} (see {@link #variableEntry}).
+     */
+    private static final int[] VARIABLE = new int[ItemType.values().length];
+
+    /**
+     * The constant share of a blob index entry: namespace index, total size and chunk count 0, span 1, no chunk,
+     * chunk start 0 (version 0), the two reserved bytes {@code 0xFF} (see {@link #blobIndexEntry}).
+     */
+    private static final int BLOB_INDEX;
+
     /** {@code ZEROS[n] = crc32(n zero bytes) ^ 0xFFFFFFFF}, the correction of the identity above. */
     private static final int[] ZEROS = new int[ZEROS_MAX + 1];
 
@@ -60,6 +84,23 @@ public final class NvsCrc {
                 T[k * 256 + n] = (prev >>> 8) ^ T[prev & 0xFF];
             }
         }
+        for (int k = 0; k < 4; k++) {
+            for (int n = 0; n < 256; n++) {
+                H[k * 256 + n] = step8(step8(step8(T[k * 256 + n], 0), 0), 0);
+            }
+        }
+        for (ItemType type : ItemType.values()) {
+            if (type.isFixedSize()) { // the register of that entry: the CRC before its final inversion
+                FIXED[type.ordinal()] = ~entry(Entry.header(0, type, 1, Entry.NO_CHUNK), 0, ~valueMask(type.width()));
+            }
+        }
+        for (ItemType type : ItemType.values()) {
+            if (type.isVariableLength()) {
+                VARIABLE[type.ordinal()] = ~entry(Entry.header(0, type, 0, 0), 0, 0xFFFF_0000L);
+            }
+        }
+        BLOB_INDEX = ~entry(Entry.header(0, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), 0,
+                (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48);
         // The standard register (start 0xFFFFFFFF) fed with zeros, one byte at a time; crc32 = ~register.
         int register = 0xFFFF_FFFF;
         for (int n = 0; n <= ZEROS_MAX; n++) {
@@ -130,6 +171,123 @@ public final class NvsCrc {
         c = step8(c, Bytes.u64(buf, entryOffset + 16));
         c = step8(c, Bytes.u64(buf, entryOffset + 24));
         return ~c;
+    }
+
+    /**
+     * The CRC of an entry given as its fields rather than bytes in memory: the same value as {@link #entry} over
+     * an entry holding them. Writers that assemble an entry in registers use it, so that the CRC does not read back
+     * bytes just stored piecemeal (a read over several narrower stores cannot be forwarded from the store buffer
+     * and stalls).
+     *
+     * @param header entry bytes 0..3 (namespace index, type, span, chunk index), little-endian
+     * @param keyLow entry bytes 8..15
+     * @param keyHigh entry bytes 16..23
+     * @param data entry bytes 24..31
+     * @return the entry CRC
+     */
+    public static int entry(int header, long keyLow, long keyHigh, long data) {
+        return entry(header, keyPart(keyLow, keyHigh), data);
+    }
+
+    /**
+     * The key field's share of an entry CRC: the register the CRC would have after the key field followed by the 8
+     * data bytes as zeros. The CRC register is linear in the input when it starts at 0, so an entry's CRC is the
+     * XOR of the shares of its header, key and data ({@link #entry(int, int, long)}); a writer that places the same
+     * key in several entries, or has it from the model, computes this share once per key.
+     *
+     * @param keyLow key field bytes 0..7 (entry bytes 8..15), little-endian
+     * @param keyHigh key field bytes 8..15 (entry bytes 16..23)
+     * @return the key's share
+     */
+    public static int keyPart(long keyLow, long keyHigh) {
+        return step8(step8(step8(0, keyLow), keyHigh), 0);
+    }
+
+    /**
+     * The CRC of an entry from its header word, its key's share ({@link #keyPart}) and its data field: twelve
+     * independent table look-ups (four for the header with the 24 bytes after it, eight for the data), where feeding
+     * the 28 bytes takes 28 in a chain of four dependent steps.
+     *
+     * @param header entry bytes 0..3, little-endian
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param data entry bytes 24..31
+     * @return the entry CRC
+     */
+    public static int entry(int header, int keyPart, long data) {
+        int headerPart = H[3 * 256 + (header & 0xFF)] ^ H[2 * 256 + ((header >>> 8) & 0xFF)]
+                ^ H[256 + ((header >>> 16) & 0xFF)] ^ H[header >>> 24];
+        return ~(headerPart ^ keyPart ^ step8(0, data));
+    }
+
+    /**
+     * The CRC of a fixed-size item's entry (span 1, no chunk, the value's {@code type.width()} bytes little-endian
+     * from entry byte 24 and {@code 0xFF} above them) from its varying parts: the same value as
+     * {@link #entry(int, int, long)}, with a table look-up for the namespace index and for each value byte only (a
+     * u8 takes two look-ups instead of twelve).
+     *
+     * @param nsIndex the namespace index, 0…255
+     * @param type a fixed-size type
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param bits the value's bits; only the low {@code type.width()} bytes count
+     * @return the entry CRC
+     */
+    public static int fixedEntry(int nsIndex, ItemType type, int keyPart, long bits) {
+        int width = type.width();
+        int lo = (int) bits;
+        int c = FIXED[type.ordinal()] ^ H[3 * 256 + (nsIndex & 0xFF)] ^ keyPart ^ T[7 * 256 + (lo & 0xFF)];
+        if (width >= 2) {
+            c ^= T[6 * 256 + ((lo >>> 8) & 0xFF)];
+        }
+        if (width >= 4) {
+            c ^= T[5 * 256 + ((lo >>> 16) & 0xFF)] ^ T[4 * 256 + (lo >>> 24)];
+        }
+        if (width == 8) {
+            int hi = (int) (bits >>> 32);
+            c ^= T[3 * 256 + (hi & 0xFF)] ^ T[2 * 256 + ((hi >>> 8) & 0xFF)] ^ T[256 + ((hi >>> 16) & 0xFF)]
+                    ^ T[hi >>> 24];
+        }
+        return ~c;
+    }
+
+    /**
+     * The CRC of a variable-length item's header (size u16 at entry byte 24, bytes 26–27 {@code 0xFF}, data CRC at
+     * 28) from its varying parts, as {@link #fixedEntry} does for fixed-size items: nine look-ups instead of twelve.
+     *
+     * @param nsIndex the namespace index, 0…255
+     * @param type {@link ItemType#SZ}, {@link ItemType#BLOB} or {@link ItemType#BLOB_DATA}
+     * @param span the span, 0…255
+     * @param chunkIndex the chunk index, 0…255
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param size the payload size, 0…65535
+     * @param dataCrc the payload CRC
+     * @return the entry CRC
+     */
+    public static int variableEntry(int nsIndex, ItemType type, int span, int chunkIndex, int keyPart, int size,
+                                    int dataCrc) {
+        int c = VARIABLE[type.ordinal()] ^ H[3 * 256 + (nsIndex & 0xFF)] ^ H[256 + (span & 0xFF)]
+                ^ H[chunkIndex & 0xFF] ^ keyPart ^ T[7 * 256 + (size & 0xFF)] ^ T[6 * 256 + ((size >>> 8) & 0xFF)];
+        return ~(c ^ T[3 * 256 + (dataCrc & 0xFF)] ^ T[2 * 256 + ((dataCrc >>> 8) & 0xFF)]
+                ^ T[256 + ((dataCrc >>> 16) & 0xFF)] ^ T[dataCrc >>> 24]);
+    }
+
+    /**
+     * The CRC of a format-2 blob index entry (chunk start version 0) from its varying parts: six look-ups.
+     *
+     * @param nsIndex the namespace index, 0…255
+     * @param keyPart the key field's share ({@link #keyPart})
+     * @param totalSize the blob's length
+     * @param chunkCount the number of chunks, 0…255
+     * @return the entry CRC
+     */
+    public static int blobIndexEntry(int nsIndex, int keyPart, int totalSize, int chunkCount) {
+        int c = BLOB_INDEX ^ H[3 * 256 + (nsIndex & 0xFF)] ^ keyPart ^ T[3 * 256 + (chunkCount & 0xFF)];
+        return ~(c ^ T[7 * 256 + (totalSize & 0xFF)] ^ T[6 * 256 + ((totalSize >>> 8) & 0xFF)]
+                ^ T[5 * 256 + ((totalSize >>> 16) & 0xFF)] ^ T[4 * 256 + (totalSize >>> 24)]);
+    }
+
+    /** @return a mask of the low {@code width} bytes of a word */
+    private static long valueMask(int width) {
+        return width == 8 ? -1L : (1L << (width << 3)) - 1;
     }
 
     /**

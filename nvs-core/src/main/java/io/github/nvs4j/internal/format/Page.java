@@ -119,6 +119,24 @@ public final class Page {
     }
 
     /**
+     * Marks entries {@code 0 … count−1} WRITTEN in the bitmap at once (four per byte), leaving the others as they
+     * are; for a writer that fills a page from entry 0 without gaps.
+     *
+     * @param image the image
+     * @param pageOffset the page's offset
+     * @param count the number of entries written, 0…126
+     */
+    public static void markWritten(byte[] image, int pageOffset, int count) {
+        int bitmap = pageOffset + BITMAP_OFFSET;
+        int whole = count >> 2;
+        int pair = EntryState.WRITTEN.bits();
+        java.util.Arrays.fill(image, bitmap, bitmap + whole, (byte) (pair | pair << 2 | pair << 4 | pair << 6));
+        for (int entry = whole << 2; entry < count; entry++) {
+            setEntryState(image, pageOffset, entry, EntryState.WRITTEN);
+        }
+    }
+
+    /**
      * Writes a page header: state, sequence number, version, 19 reserved {@code 0xFF} bytes and the CRC.
      *
      * @param image the image

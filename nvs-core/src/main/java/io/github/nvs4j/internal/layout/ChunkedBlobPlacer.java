@@ -34,17 +34,17 @@ final class ChunkedBlobPlacer {
      * Places a blob as chunks plus an index.
      *
      * @param ns the namespace index
-     * @param namespace the namespace name, for messages
-     * @param key the key
+     * @param names the item's namespace name and key, for messages
+     * @param field the key as written
      * @param value the blob
      * @throws NvsInputException naming the key if the blob would need more than {@value #MAX_CHUNKS} chunks
      */
-    void place(int ns, String namespace, String key, NvsValue.Blob value) {
+    void place(int ns, ItemNames names, ItemKey field, NvsValue.Blob value) {
         if (cursor.isFull()) {
             cursor.openNextPage();
         }
         int length = value.length();
-        checkChunkCount(namespace, key, length);
+        checkChunkCount(names, length);
         ByteBuffer source = value.asByteBuffer();
         int offset = 0;
         int chunkIndex = 0;
@@ -52,8 +52,8 @@ final class ChunkedBlobPlacer {
             int chunk = Math.min(length - offset, cursor.tailroom());
             int span = Entry.spanOf(chunk);
             int e = cursor.claim(span);
-            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, key,
-                    source, offset, chunk, false);
+            source.get(offset, cursor.image(), e + Page.ENTRY_SIZE, chunk);
+            ItemEncoder.variable(cursor.image(), e, ns, ItemType.BLOB_DATA, span, chunkIndex, field, chunk, false);
             offset += chunk;
             chunkIndex++;
             // Same test as the generator's "remaining > 0 or tailroom - chunk < 32": data left, or no entry left.
@@ -61,23 +61,23 @@ final class ChunkedBlobPlacer {
                 cursor.openNextPage();
             }
             if (offset == length) {
-                ItemEncoder.blobIndex(cursor.image(), cursor.claim(1), ns, key, length, chunkIndex);
+                ItemEncoder.blobIndex(cursor.image(), cursor.claim(1), ns, field, length, chunkIndex);
                 return;
             }
         }
     }
 
-    private void checkChunkCount(String namespace, String key, int length) {
+    private void checkChunkCount(ItemNames names, int length) {
         int first = Math.min(length, cursor.tailroom());
         int chunks = 1 + ceilDiv(length - first, Page.MAX_PAYLOAD);
         if (chunks > MAX_CHUNKS) {
             long fits = first + (long) (MAX_CHUNKS - 1) * Page.MAX_PAYLOAD;
-            throw new NvsInputException("blob in namespace '" + namespace + "' is " + length + " bytes long and "
+            throw new NvsInputException("blob in namespace '" + names.namespace() + "' is " + length + " bytes long and "
                     + "would be split into " + chunks + " chunks, but the ESP-IDF runtime accepts at most "
                     + MAX_CHUNKS + " chunks per blob (it deletes a blob with more at boot). The first chunk starts "
                     + "wherever the current page has room (" + first + " bytes here), every further chunk holds "
                     + "up to " + Page.MAX_PAYLOAD + " bytes, so at most " + fits + " bytes fit from this position",
-                    null, 0, key, null);
+                    null, 0, names.key(), null);
         }
     }
 

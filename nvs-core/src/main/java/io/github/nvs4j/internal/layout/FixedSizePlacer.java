@@ -22,18 +22,18 @@ final class FixedSizePlacer {
      * @param index the index it gets, 1…254
      */
     void placeNamespace(String name, int index) {
-        place(Entry.NAMESPACE_TABLE, name, ItemType.U8, index);
+        place(Entry.NAMESPACE_TABLE, ItemKey.of(name), ItemType.U8, index);
     }
 
     /**
      * Places a fixed-size value.
      *
      * @param ns the namespace index
-     * @param key the key
+     * @param key the key as written
      * @param type a fixed-size item type
      * @param bits the value's bits (low {@code type.width()} bytes are stored)
      */
-    void place(int ns, String key, ItemType type, long bits) {
+    void place(int ns, ItemKey key, ItemType type, long bits) {
         if (cursor.isFull()) {
             cursor.openNextPage();
         }

@@ -2,14 +2,15 @@ package io.github.nvs4j.internal.layout;
 
 import io.github.nvs4j.NvsInputException;
 import io.github.nvs4j.internal.format.ItemType;
+import io.github.nvs4j.internal.format.KeyField;
+import io.github.nvs4j.internal.model.EncodedItems;
 import io.github.nvs4j.model.NvsData;
 import io.github.nvs4j.model.NvsValue;
+import io.github.nvs4j.model.ValueType;
 import io.github.nvs4j.write.FormatVersion;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,16 @@ import java.util.Objects;
  */
 public final class ImageLayout {
 
+    private static final ValueType[] VALUE_TYPES = ValueType.values();
+    /** The item type of each value type, by {@link ValueType#ordinal()}. */
+    private static final ItemType[] ITEM_TYPES = new ItemType[VALUE_TYPES.length];
+
+    static {
+        for (ValueType t : VALUE_TYPES) {
+            ITEM_TYPES[t.ordinal()] = ItemType.of(t);
+        }
+    }
+
     private final NvsData data;
     private final FormatVersion version;
     private final PageCursor cursor;
@@ -26,10 +37,23 @@ public final class ImageLayout {
     private final StringPlacer strings;
     private final LegacyBlobPlacer legacyBlobs;
     private final ChunkedBlobPlacer chunkedBlobs;
-    private final Map<String, Integer> namespaceIndex;
-    /** The key (or namespace name) being placed, for the "does not fit" message. */
-    private String currentKey;
-    private String currentNamespace;
+    /**
+     * What is being placed, for the "does not fit" message: the item index, or −(namespace index) while a namespace
+     * definition is placed.
+     */
+    private int currentItem;
+    /** The names of the item being placed, looked up in the model only for a message. */
+    private final ItemNames names = new ItemNames() {
+        @Override
+        public String namespace() {
+            return data.items().get(currentItem).namespace();
+        }
+
+        @Override
+        public String key() {
+            return data.items().get(currentItem).key();
+        }
+    };
 
     private ImageLayout(NvsData data, FormatVersion version, PageCursor cursor) {
         this.data = data;
@@ -41,11 +65,6 @@ public final class ImageLayout {
                 : new StringPlacer(cursor, StringPlacer.MAX_BYTES_V2, "version 2");
         this.legacyBlobs = new LegacyBlobPlacer(cursor);
         this.chunkedBlobs = new ChunkedBlobPlacer(cursor);
-        List<String> names = data.namespaces();
-        this.namespaceIndex = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            namespaceIndex.put(names.get(i), i + 1);
-        }
     }
 
     /**
@@ -70,6 +89,7 @@ public final class ImageLayout {
         } catch (PagesExhausted e) {
             throw layout.doesNotFit(geometry);
         }
+        layout.cursor.finish();
         int length = geometry.outputLength(layout.cursor.pagesUsed());
         return length == image.length ? image : Arrays.copyOf(image, length);
     }
@@ -91,24 +111,38 @@ public final class ImageLayout {
     }
 
     private void run() {
+        // Hot loop: the key field, namespace index, type, fixed-size bits and value come from the model's flat arrays
+        // (EncodedItems); the item record is only read for a non-ASCII key and for messages (going through it for every
+        // string and blob added a dependent load per item, which shows once the model no longer fits the cache).
+        EncodedItems encoded = EncodedItems.of(data);
         List<NvsData.Item> items = data.items();
         List<String> namespaces = data.namespaces();
+        ItemKey key = new ItemKey();
         int nextNamespace = 0;
-        String lastName = null;
-        int lastIndex = 0;
-        for (int i = 0, n = items.size(); i < n; i++) {
-            while (nextNamespace < namespaces.size() && data.namespaceStart(nextNamespace) <= i) {
+        int nextStart = namespaces.isEmpty() ? Integer.MAX_VALUE : data.namespaceStart(0);
+        for (int i = 0, n = encoded.size(); i < n; i++) {
+            while (nextStart <= i) {
                 placeNamespace(namespaces.get(nextNamespace), ++nextNamespace);
+                nextStart = nextNamespace < namespaces.size() ? data.namespaceStart(nextNamespace) : Integer.MAX_VALUE;
             }
-            NvsData.Item item = items.get(i);
-            String namespace = item.namespace();
-            if (!namespace.equals(lastName)) {
-                lastName = namespace;
-                lastIndex = namespaceIndex.get(namespace);
+            currentItem = i;
+            long low = encoded.keyLow(i);
+            long high = encoded.keyHigh(i);
+            int extraBytes = KeyField.isAscii(low, high) ? 0 : ShiftedKeyPadding.extraBytes(items.get(i).key());
+            key.set(low, high, encoded.keyCrc(i), extraBytes);
+            int ns = encoded.namespaceIndex(i);
+            ValueType type = VALUE_TYPES[encoded.valueType(i)];
+            if (type == ValueType.STR) {
+                strings.place(ns, names, key, (NvsValue.Str) encoded.value(i));
+            } else if (type == ValueType.BLOB) {
+                if (version == FormatVersion.V1) {
+                    legacyBlobs.place(ns, names, key, (NvsValue.Blob) encoded.value(i));
+                } else {
+                    chunkedBlobs.place(ns, names, key, (NvsValue.Blob) encoded.value(i));
+                }
+            } else {
+                fixed.place(ns, key, ITEM_TYPES[type.ordinal()], encoded.bits(i));
             }
-            currentNamespace = namespace;
-            currentKey = item.key();
-            placeItem(lastIndex, namespace, item.key(), item.value());
         }
         while (nextNamespace < namespaces.size()) {
             placeNamespace(namespaces.get(nextNamespace), ++nextNamespace);
@@ -116,38 +150,16 @@ public final class ImageLayout {
     }
 
     private void placeNamespace(String name, int index) {
-        currentNamespace = null;
-        currentKey = name;
+        currentItem = -index;
         fixed.placeNamespace(name, index);
     }
 
-    private void placeItem(int ns, String namespace, String key, NvsValue value) {
-        switch (value.type()) {
-            case U8 -> fixed.place(ns, key, ItemType.U8, ((NvsValue.U8) value).value());
-            case I8 -> fixed.place(ns, key, ItemType.I8, ((NvsValue.I8) value).value());
-            case U16 -> fixed.place(ns, key, ItemType.U16, ((NvsValue.U16) value).value());
-            case I16 -> fixed.place(ns, key, ItemType.I16, ((NvsValue.I16) value).value());
-            case U32 -> fixed.place(ns, key, ItemType.U32, ((NvsValue.U32) value).value());
-            case I32 -> fixed.place(ns, key, ItemType.I32, ((NvsValue.I32) value).value());
-            case U64 -> fixed.place(ns, key, ItemType.U64, ((NvsValue.U64) value).value());
-            case I64 -> fixed.place(ns, key, ItemType.I64, ((NvsValue.I64) value).value());
-            case F32 -> fixed.place(ns, key, ItemType.FLOAT, ((NvsValue.F32) value).bits());
-            case F64 -> fixed.place(ns, key, ItemType.DOUBLE, ((NvsValue.F64) value).bits());
-            case STR -> strings.place(ns, namespace, key, (NvsValue.Str) value);
-            case BLOB -> {
-                if (version == FormatVersion.V1) {
-                    legacyBlobs.place(ns, namespace, key, (NvsValue.Blob) value);
-                } else {
-                    chunkedBlobs.place(ns, namespace, key, (NvsValue.Blob) value);
-                }
-            }
-        }
-    }
-
     private NvsInputException doesNotFit(PartitionGeometry geometry) {
-        String what = currentNamespace == null
+        NvsData.Item item = currentItem >= 0 ? data.items().get(currentItem) : null;
+        String what = item == null
                 ? "namespace definition"
-                : "value in namespace '" + currentNamespace + "'";
+                : "value in namespace '" + item.namespace() + "'";
+        String currentKey = item == null ? data.namespaces().get(-currentItem - 1) : item.key();
         StringBuilder reason = new StringBuilder()
                 .append(what).append(" does not fit: the partition of ")
                 .append(PartitionGeometry.describe(geometry.size())).append(" has ").append(geometry.describePages())

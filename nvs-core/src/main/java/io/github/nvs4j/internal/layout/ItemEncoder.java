@@ -1,18 +1,16 @@
 package io.github.nvs4j.internal.layout;
 
-import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
 import io.github.nvs4j.internal.format.ItemType;
-import io.github.nvs4j.internal.format.KeyField;
 import io.github.nvs4j.internal.format.NvsCrc;
 import io.github.nvs4j.internal.format.Page;
 
-import java.nio.ByteBuffer;
 
 /**
  * Fills entries that a placer has claimed: the three item shapes of the format (fixed-size value, variable-length
- * item with payload, blob index). The target bytes are expected to be {@code 0xFF} already (the image is pre-filled
- * and every slot is written once), so unused data bytes, reserved fields and payload padding are not touched.
+ * item with payload, blob index). Each header entry is assembled in registers and written whole, CRC included
+ * ({@link Entry#put}). Payload bytes past the data are expected to be {@code 0xFF} already (the image is pre-filled
+ * and every slot is written once), so payload padding is not touched.
  */
 final class ItemEncoder {
 
@@ -31,23 +29,26 @@ final class ItemEncoder {
      * @param key the key
      * @param bits the value's bits; only the low {@code type.width()} bytes are written
      */
-    static void fixed(byte[] b, int e, int ns, ItemType type, String key, long bits) {
-        Entry.putHeader(b, e, ns, type, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key);
-        switch (type.width()) {
-            case 1 -> b[e + DATA] = (byte) bits;
-            case 2 -> Bytes.putU16(b, e + DATA, (int) bits);
-            case 4 -> Bytes.putU32(b, e + DATA, (int) bits);
-            case 8 -> Bytes.putU64(b, e + DATA, bits);
-            default -> throw new IllegalArgumentException("not a fixed-size type: " + type);
+    static void fixed(byte[] b, int e, int ns, ItemType type, ItemKey key, long bits) {
+        int width = type.width();
+        if (width != 1 && width != 2 && width != 4 && width != 8) {
+            throw new IllegalArgumentException("not a fixed-size type: " + type);
         }
-        Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key, DATA + type.width(), Page.ENTRY_SIZE);
+        // The whole entry is assembled in registers: the value's bytes, 0xFF above them
+        long value = width == 8 ? -1L : (1L << (width << 3)) - 1;
+        long zeroed = ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + width, Page.ENTRY_SIZE);
+        long data = (bits & value | ~value) & ~zeroed;
+        int header = Entry.header(ns, type, 1, Entry.NO_CHUNK);
+        int crc = zeroed == 0
+                ? NvsCrc.fixedEntry(ns, type, key.crcPart(), bits) // only the bytes that vary are looked up
+                : NvsCrc.entry(header, key.crcPart(), data);
+        Entry.put(b, e, header, key.low(), key.high(), crc, data);
     }
 
     /**
      * Writes a variable-length item (string, legacy blob or blob chunk): the header with size and data CRC, and the
-     * payload in the entries after it.
+     * payload's NUL for a string. The caller has copied the payload bytes into the entries after the header already
+     * (from its value's buffer, in its own frame: a buffer passed down here escaped and was allocated per item).
      *
      * @param b the image
      * @param e the entry offset of the header; the {@code span − 1} entries after it are the payload's
@@ -56,26 +57,26 @@ final class ItemEncoder {
      * @param span the span, {@code 1 + ceil(size / 32)}
      * @param chunkIndex the chunk index ({@link Entry#NO_CHUNK} unless a blob chunk)
      * @param key the key
-     * @param source the payload source (read with absolute positions; not modified)
-     * @param from the first payload byte in {@code source}
-     * @param length the number of bytes taken from {@code source}
+     * @param length the number of payload bytes in place after the header
      * @param terminate whether a NUL follows the bytes (strings); it counts in the size
      */
-    static void variable(byte[] b, int e, int ns, ItemType type, int span, int chunkIndex, String key,
-                         ByteBuffer source, int from, int length, boolean terminate) {
+    static void variable(byte[] b, int e, int ns, ItemType type, int span, int chunkIndex, ItemKey key,
+                         int length, boolean terminate) {
         int payload = e + Page.ENTRY_SIZE;
-        source.get(from, b, payload, length);
         int size = length;
         if (terminate) {
             b[payload + size] = 0;
             size++;
         }
-        Entry.putHeader(b, e, ns, type, span, chunkIndex);
-        KeyField.put(b, e, key);
-        Bytes.putU16(b, e + DATA, size);
-        Bytes.putU32(b, e + DATA + 4, NvsCrc.of(b, payload, size));
-        Entry.sealCrc(b, e);
-        ShiftedKeyPadding.apply(b, e, key, DATA + 2, DATA + 4);
+        // size (u16), two reserved 0xFF bytes (the key's zero run may reach them), data CRC (u32)
+        int dataCrc = NvsCrc.of(b, payload, size);
+        long zeroed = ShiftedKeyPadding.zeroedBytes(key.extraBytes(), DATA + 2, DATA + 4);
+        long data = (size | 0xFFFF_0000L | (long) dataCrc << 32) & ~zeroed;
+        int header = Entry.header(ns, type, span, chunkIndex);
+        int crc = zeroed == 0
+                ? NvsCrc.variableEntry(ns, type, span, chunkIndex, key.crcPart(), size, dataCrc) // varying bytes only
+                : NvsCrc.entry(header, key.crcPart(), data);
+        Entry.put(b, e, header, key.low(), key.high(), crc, data);
     }
 
     /**
@@ -88,12 +89,11 @@ final class ItemEncoder {
      * @param totalSize the blob's length
      * @param chunkCount the number of chunks written
      */
-    static void blobIndex(byte[] b, int e, int ns, String key, int totalSize, int chunkCount) {
-        Entry.putHeader(b, e, ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK);
-        KeyField.put(b, e, key);
-        Bytes.putU32(b, e + DATA, totalSize);
-        b[e + DATA + 4] = (byte) chunkCount;
-        b[e + DATA + 5] = (byte) Entry.CHUNK_START_VER0;
-        Entry.sealCrc(b, e);
+    static void blobIndex(byte[] b, int e, int ns, ItemKey key, int totalSize, int chunkCount) {
+        // total size (u32), chunk count, chunk start, two reserved 0xFF bytes
+        long data = (totalSize & 0xFFFF_FFFFL) | (long) (chunkCount & 0xFF) << 32
+                | (long) Entry.CHUNK_START_VER0 << 40 | 0xFFFFL << 48;
+        Entry.put(b, e, Entry.header(ns, ItemType.BLOB_IDX, 1, Entry.NO_CHUNK), key.low(), key.high(),
+                NvsCrc.blobIndexEntry(ns, key.crcPart(), totalSize, chunkCount), data);
     }
 }

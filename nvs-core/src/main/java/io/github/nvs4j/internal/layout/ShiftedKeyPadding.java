@@ -1,8 +1,7 @@
 package io.github.nvs4j.internal.layout;
 
+import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
-
-import java.util.Arrays;
 
 /**
  * A generator quirk kept byte for byte (spec §2.5): for a key with non-ASCII characters, {@code nvs_partition_gen.py}
@@ -22,19 +21,39 @@ final class ShiftedKeyPadding {
     }
 
     /**
-     * Applies the quirk to an entry that is complete and sealed: zeros the unused data bytes {@code [from, to)}
-     * (entry offsets) that the key's moved zero run covers, then seals the CRC again. Nothing for an ASCII key.
+     * The quirk for an entry assembled in registers: which bytes of the data field (entry offsets 24–31, as a
+     * little-endian word) the key's moved zero run sets to zero among the unused data bytes {@code [from, to)}.
+     *
+     * @param extraBytes the entry's key's {@link #extraBytes} (0 for an ASCII key: nothing is zeroed)
+     * @param from the first unused data byte (entry offset, at least 24)
+     * @param to the end of the unused data bytes (entry offset, at most 32)
+     * @return a mask with {@code 0xFF} in each data-field byte to zero, 0 if none
+     */
+    static long zeroedBytes(int extraBytes, int from, int to) {
+        int end = Math.min(to, Entry.DATA_OFFSET + extraBytes);
+        if (end <= from) {
+            return 0;
+        }
+        int lowBit = (from - Entry.DATA_OFFSET) << 3;
+        int highBit = (end - Entry.DATA_OFFSET) << 3;
+        long upTo = highBit == 64 ? -1L : (1L << highBit) - 1;
+        return upTo & -(1L << lowBit);
+    }
+
+    /**
+     * Applies the quirk to an entry that is complete and sealed in memory: zeros the bytes {@link #zeroedBytes}
+     * names, then seals the CRC again. Nothing for an ASCII key.
      *
      * @param b the image
      * @param e the entry offset
-     * @param key the entry's key
+     * @param extraBytes the entry's key's {@link #extraBytes}
      * @param from the first unused data byte (entry offset, at least 24)
      * @param to the end of the unused data bytes (entry offset, at most 32)
      */
-    static void apply(byte[] b, int e, String key, int from, int to) {
-        int end = Math.min(to, Entry.DATA_OFFSET + extraBytes(key));
-        if (end > from) {
-            Arrays.fill(b, e + from, e + end, (byte) 0);
+    static void apply(byte[] b, int e, int extraBytes, int from, int to) {
+        long zeroed = zeroedBytes(extraBytes, from, to);
+        if (zeroed != 0) {
+            Bytes.putU64(b, e + Entry.DATA_OFFSET, Bytes.u64(b, e + Entry.DATA_OFFSET) & ~zeroed);
             Entry.sealCrc(b, e);
         }
     }

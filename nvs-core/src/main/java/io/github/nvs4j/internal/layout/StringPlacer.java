@@ -41,19 +41,19 @@ final class StringPlacer {
      * Places a string.
      *
      * @param ns the namespace index
-     * @param namespace the namespace name, for messages
-     * @param key the key
+     * @param names the item's namespace name and key, for messages
+     * @param field the key as written
      * @param value the string
      * @throws NvsInputException naming the key if the string exceeds the version's limit
      */
-    void place(int ns, String namespace, String key, NvsValue.Str value) {
+    void place(int ns, ItemNames names, ItemKey field, NvsValue.Str value) {
         int length = value.length();
         int size = length + 1;
         if (size > maxBytes) {
-            throw new NvsInputException("string in namespace '" + namespace + "' is " + size
+            throw new NvsInputException("string in namespace '" + names.namespace() + "' is " + size
                     + " bytes long with its terminating NUL; format " + versionName + " stores at most " + maxBytes
                     + " bytes" + (maxBytes < MAX_BYTES_V2 ? " (format version 2 stores up to " + MAX_BYTES_V2 + ")" : ""),
-                    null, 0, key, null);
+                    null, 0, names.key(), null);
         }
         int span = Entry.spanOf(size);
         if (span == Page.ENTRY_COUNT) {
@@ -64,7 +64,7 @@ final class StringPlacer {
             cursor.openNextPage();
         }
         int e = cursor.claim(span);
-        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, key,
-                value.asByteBuffer(), 0, length, true);
+        value.asByteBuffer().get(0, cursor.image(), e + Page.ENTRY_SIZE, length);
+        ItemEncoder.variable(cursor.image(), e, ns, ItemType.SZ, span, Entry.NO_CHUNK, field, length, true);
     }
 }

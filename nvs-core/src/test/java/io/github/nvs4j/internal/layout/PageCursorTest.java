@@ -39,6 +39,8 @@ class PageCursorTest {
         assertThat(cursor.claim(1)).isEqualTo(64);
         assertThat(cursor.claim(3)).isEqualTo(96);
         assertThat(cursor.nextEntry()).isEqualTo(4);
+        assertThat(image[32] & 0xFF).as("the bitmap is written when the page is finished").isEqualTo(0xFF);
+        cursor.finish();
         // §1.4: four written entries in one byte give 0xAA
         assertThat(image[32] & 0xFF).isEqualTo(0xAA);
         assertThat(image[33] & 0xFF).isEqualTo(0xFF);
@@ -52,6 +54,10 @@ class PageCursorTest {
         cursor.claim(5);
         cursor.openNextPage();
         assertThat(Page.stateWord(image, 0)).isEqualTo(PageState.FULL.word());
+        // leaving the page writes its bitmap: entries 0-4 WRITTEN (0xAA, then 0b11111110), the rest EMPTY
+        assertThat(image[32] & 0xFF).isEqualTo(0xAA);
+        assertThat(image[33] & 0xFF).isEqualTo(0xFE);
+        assertThat(image[34] & 0xFF).isEqualTo(0xFF);
         assertThat(Page.headerCrcValid(image, 0)).isTrue();
         assertThat(Page.stateWord(image, Page.SIZE)).isEqualTo(PageState.ACTIVE.word());
         assertThat(Page.sequence(image, Page.SIZE)).isEqualTo(1);

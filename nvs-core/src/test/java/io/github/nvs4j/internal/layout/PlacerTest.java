@@ -26,7 +26,7 @@ class PlacerTest {
     @Test
     void pageFillingStringOnAnUnusedPageStaysThere() {
         new StringPlacer(cursor, StringPlacer.MAX_BYTES_V2, "version 2")
-                .place(1, "ns", "s", NvsValue.Str.of("q".repeat(3999)));
+                .place(1, ItemNames.of("ns", "s"), ItemKey.of("s"), NvsValue.Str.of("q".repeat(3999)));
         assertThat(cursor.pagesUsed()).isEqualTo(1);
         assertThat(cursor.isFull()).isTrue();
         assertThat(Entry.span(image, 64)).isEqualTo(126);
@@ -52,7 +52,7 @@ class PlacerTest {
     void legacyBlobFollowsTheStrictRule() {
         cursor.claim(100);
         // span 1 + 25 = 26 would end exactly in entry 125
-        new LegacyBlobPlacer(cursor).place(1, "ns", "b", NvsValue.Blob.of(new byte[800]));
+        new LegacyBlobPlacer(cursor).place(1, ItemNames.of("ns", "b"), ItemKey.of("b"), NvsValue.Blob.of(new byte[800]));
         assertThat(cursor.pagesUsed()).isEqualTo(2);
         assertThat(Entry.typeCode(image, Page.SIZE + 64)).isEqualTo(0x41);
         assertThat(Entry.span(image, Page.SIZE + 64)).isEqualTo(26);
@@ -61,7 +61,7 @@ class PlacerTest {
     @Test
     void emptyBlobIsOneEmptyChunkAndAnIndex() {
         cursor.claim(3);
-        new ChunkedBlobPlacer(cursor).place(1, "ns", "e", NvsValue.Blob.of(new byte[0]));
+        new ChunkedBlobPlacer(cursor).place(1, ItemNames.of("ns", "e"), ItemKey.of("e"), NvsValue.Blob.of(new byte[0]));
         int chunk = 64 + 3 * 32;
         assertThat(Entry.typeCode(image, chunk)).isEqualTo(0x42);
         assertThat(Entry.span(image, chunk)).isEqualTo(1);
@@ -78,7 +78,7 @@ class PlacerTest {
     @Test
     void emptyBlobAtEntry125PutsItsIndexOnTheNextPage() {
         cursor.claim(125);
-        new ChunkedBlobPlacer(cursor).place(1, "ns", "e", NvsValue.Blob.of(new byte[0]));
+        new ChunkedBlobPlacer(cursor).place(1, ItemNames.of("ns", "e"), ItemKey.of("e"), NvsValue.Blob.of(new byte[0]));
         assertThat(Entry.typeCode(image, 64 + 125 * 32)).isEqualTo(0x42);
         assertThat(Entry.typeCode(image, Page.SIZE + 64)).isEqualTo(0x48);
         assertThat(Entry.blobChunkCount(image, Page.SIZE + 64)).isEqualTo(1);

@@ -26,7 +26,7 @@ class ShiftedKeyPaddingTest {
         byte[] b = new byte[32];
         Arrays.fill(b, (byte) 0xFF);
         b[24] = 5;
-        ShiftedKeyPadding.apply(b, 0, "\u00e9\u00e9", 25, 32); // u8: run of 2 covers bytes 24-25, 24 is the value
+        ShiftedKeyPadding.apply(b, 0, ShiftedKeyPadding.extraBytes("\u00e9\u00e9"), 25, 32); // u8: run of 2 covers bytes 24-25, 24 is the value
         assertThat(b[24]).isEqualTo((byte) 5);
         assertThat(b[25]).isEqualTo((byte) 0);
         assertThat(Arrays.copyOfRange(b, 26, 32)).containsOnly((byte) 0xFF);
@@ -34,7 +34,7 @@ class ShiftedKeyPaddingTest {
 
         byte[] ascii = new byte[32];
         Arrays.fill(ascii, (byte) 0xFF);
-        ShiftedKeyPadding.apply(ascii, 0, "plain", 25, 32);
+        ShiftedKeyPadding.apply(ascii, 0, ShiftedKeyPadding.extraBytes("plain"), 25, 32);
         assertThat(ascii).containsOnly((byte) 0xFF);
     }
 }
