@@ -15,7 +15,8 @@
 #   NVS_PY_GEN   nvs_partition_gen.py, e.g. "/usr/bin/python3 /path/to/nvs_partition_gen.py"
 #                (PATH: nvs_partition_gen.py, or python3 -m esp_idf_nvs_partition_gen)
 #   NVS_PY_TOOL  nvs_tool.py, e.g. "/usr/bin/python3 /path/to/nvs_tool.py" (PATH: nvs_tool.py); timed as
-#                "nvs_tool.py IMAGE -d minimal", its closest counterpart of "nvs dump IMAGE"
+#                "nvs_tool.py IMAGE -d minimal", its closest counterpart of "nvs dump IMAGE", and as
+#                "nvs_tool.py IMAGE -i -d none" beside "nvs check IMAGE"
 #   NVS_PY_MFG   mfg_gen.py, e.g. "/usr/bin/python3 /path/to/mfg_gen.py" (PATH: mfg_gen.py); timed on the suite's
 #                mass-manufacturing input (5 keys per device, one a 1,536-byte certificate) for 10,000 devices,
 #                writing into WORKDIR (the machine's disk unless WORKDIR is elsewhere)
@@ -79,7 +80,7 @@ cases=(
     "dump 1 MiB image (text)|30|$nvs dump mixed-10000.bin|${tool:+$tool mixed-10000.bin -d minimal}|100"
     "dump 1 MiB image (json)|20|$nvs dump mixed-10000.bin --format json||"
     "dump 1 MiB image (minimal, nvs_tool's listing)|20|$nvs dump mixed-10000.bin --format minimal||"
-    "check 1 MiB image|20|$nvs check mixed-10000.bin||"
+    "check 1 MiB image|20|$nvs check mixed-10000.bin|${tool:+$tool mixed-10000.bin -i -d none}|"
     "generate 100 keys, plain java -jar|10|java -jar $jar generate mixed-100.csv out-100.bin $(size 100)||"
     "mfg generate 10,000 devices (files)|5|$nvs mfg generate $mfg_args --outdir mfg-out|${mfg:+$mfg generate $mfg_args --outdir mfg-out}|1000|rm -rf mfg-out"
 )
