@@ -214,17 +214,22 @@ public final class Boot {
             long fixed = 0;
             byte[] bytes = null;
             int error;
+            int hash = nsIndex < 0 || type == ItemHeader.T_BLOB_DATA ? -1
+                    : storage.lookupHashOf(slots[i], nsIndex, key);
             if (nsIndex < 0) {
                 error = Esp.ERR_NVS_NOT_FOUND;
+            } else if (!keepValues && type != ItemHeader.T_BLOB_DATA
+                    && storage.readsItself(slots[i], nsIndex, hash, type)) {
+                continue; // the read would find this item and change nothing, and without values it keeps no row
             } else if (ItemHeader.isFixedSize(type)) {
-                int at = storage.readFixed(nsIndex, type, key, storage.lookupHashOf(slots[i], nsIndex, key));
+                int at = storage.readFixed(nsIndex, type, key, hash);
                 error = at < 0 ? -at : Esp.OK;
                 if (at >= 0) {
                     fixed = Bytes.u64(b, at + 24); // the value, in the width its type gives it
                 }
             } else {
                 if (type == ItemHeader.T_SZ) {
-                    storage.readString(nsIndex, key, read, storage.lookupHashOf(slots[i], nsIndex, key));
+                    storage.readString(nsIndex, key, read, hash);
                 } else {
                     storage.readBlob(nsIndex, key, read);
                 }

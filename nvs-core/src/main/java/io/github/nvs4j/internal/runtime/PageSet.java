@@ -155,6 +155,15 @@ final class PageSet {
         return s == ACTIVE || s == FULL || s == FREEING;
     }
 
+    /**
+     * @return whether {@link #findItem} from entry 0 with the hash hit {@code index} starts its walk at that entry:
+     *     the page has a used entry, and {@code index} lies between the first used entry and the next free one
+     */
+    boolean hashHitStartsAt(int page, int index) {
+        int first = firstUsed[page];
+        return first != NONE && index >= first && index < Math.min(nextFree[page], N);
+    }
+
     /** Counts WRITTEN pairs and finds the first one, as {@code mLoadEntryTable} does before anything else. */
     void countEntries(int page) {
         int count = 0;

@@ -39,6 +39,11 @@ final class Storage {
     private int[] chainNext;
     private int[] chainHash;
     private int bucketMask;
+    /**
+     * Without values only: per slot, whether the slot is the first chain entry of its hash (no earlier page and no
+     * earlier node of its page has that hash), so a lookup of that hash starts there ({@link #readsItself}).
+     */
+    private boolean[] firstOfHash;
 
     /** First loaded namespace entry (list position) of each index, and of each name; built after loading. */
     private int[] firstOfIndex;
@@ -278,6 +283,7 @@ final class Storage {
         chainNext = new int[present];
         chainHash = new int[present];
         int chains = 0;
+        boolean[] first = keepValues ? null : new boolean[ps.pageCount * N];
         // The hashes already chained for the current page: a 256-slot open-addressing set (at most 126 members),
         // emptied for the next page by bumping the page stamp instead of clearing it.
         int[] seenHash = new int[256];
@@ -296,6 +302,9 @@ final class Storage {
                 chainSlot[c] = base + i;
                 chainNext[c] = -1;
                 chainHash[c] = h;
+                if (first != null) {
+                    first[base + i] = isNewHash(bucketHead[bucket], h);
+                }
                 if (bucketHead[bucket] < 0) {
                     bucketHead[bucket] = c;
                 } else {
@@ -304,6 +313,42 @@ final class Storage {
                 bucketTail[bucket] = c;
             }
         }
+        firstOfHash = first;
+    }
+
+    /** @return whether no chain entry from {@code c} on (a bucket's chain) has hash {@code h} */
+    private boolean isNewHash(int c, int h) {
+        for (int x = c; x >= 0; x = chainNext[x]) {
+            if (chainHash[x] == h) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Tells, without values, whether a read by key of a listed fixed-size item or string would find that very item
+     * at once and change nothing (so that the read can be left out: its value is not kept, and it repairs nothing):
+     * the lookup hash is the item's own ({@link #lookupHashOf} gave it), the item is the first chain entry of that
+     * hash, so {@link #find} asks its page first, with the item as the hash hit, and the page answers with the item
+     * before walking any entry: the page is searchable, the item lies in its used range and is still WRITTEN; for a
+     * string, the data CRC also matches, so the read erases nothing.
+     *
+     * @param slot the listed item's slot
+     * @param ns the namespace index the read uses
+     * @param hash {@link #lookupHashOf} of the item, or -1
+     * @param type the item's type byte (fixed-size or string)
+     * @return whether the read can be left out
+     */
+    boolean readsItself(int slot, int ns, int hash, int type) {
+        if (firstOfHash == null || hash < 0 || ns == 0xFF || !firstOfHash[slot]) {
+            return false;
+        }
+        int p = slot / N;
+        int i = slot % N;
+        PageSet ps = pages;
+        return ps.node[slot] == hash && ps.searchable(p) && ps.pair(p, i) == PageSet.WRITTEN
+                && ps.hashHitStartsAt(p, i) && (type != ItemHeader.T_SZ || ps.dataCrcValid(p, i));
     }
 
     /** @return whether {@code h} was not yet in the page's set (it is now) */
