@@ -2,6 +2,7 @@ package io.github.nvs4j.internal.check;
 
 import io.github.nvs4j.internal.format.Bytes;
 import io.github.nvs4j.internal.format.Entry;
+import io.github.nvs4j.internal.format.KeyIds;
 
 import java.util.Arrays;
 
@@ -21,12 +22,8 @@ final class BlobRanges {
     /** {@link #covers}: the key has indexes, none covers the chunk index. */
     static final int OUTSIDE = 2;
 
-    /** Open-addressing table of key id + 1 (0 marks a free slot), at most half full. */
-    private int[] table = new int[64];
-    private int count;
-    /** Per key: namespace and key bytes 0..6, key bytes 7..14. */
-    private long[] keyLo = new long[16];
-    private long[] keyHi = new long[16];
+    /** Key ids by namespace and key bytes 0..6, key bytes 7..14. */
+    private final KeyIds ids = new KeyIds(16);
     /** Per key: four words of 64 chunk indexes each. */
     private long[] covered = new long[16 * 4];
 
@@ -40,25 +37,9 @@ final class BlobRanges {
      * @param chunks its chunk count
      */
     void add(int ns, byte[] image, int e, int start, int chunks) {
-        long lo = lo(ns, image, e);
-        long hi = hi(image, e);
-        int at = slotOf(lo, hi);
-        int id;
-        if (table[at] != 0) {
-            id = table[at] - 1;
-        } else {
-            id = count++;
-            if (id == keyLo.length) {
-                keyLo = Arrays.copyOf(keyLo, id * 2);
-                keyHi = Arrays.copyOf(keyHi, id * 2);
-                covered = Arrays.copyOf(covered, id * 2 * 4);
-            }
-            keyLo[id] = lo;
-            keyHi[id] = hi;
-            table[at] = id + 1;
-            if (count * 2 > table.length) {
-                grow();
-            }
+        int id = ids.add(lo(ns, image, e), hi(image, e));
+        if (id * 4 == covered.length) {
+            covered = Arrays.copyOf(covered, id * 2 * 4);
         }
         int end = Math.min(start + chunks, start < Entry.CHUNK_START_VER1 ? Entry.CHUNK_START_VER1 : 0xFF);
         for (int c = start; c < end; c++) {
@@ -74,11 +55,10 @@ final class BlobRanges {
      * @return {@link #NO_INDEX}, {@link #INSIDE} or {@link #OUTSIDE}
      */
     int covers(int ns, byte[] image, int e, int chunkIndex) {
-        int at = slotOf(lo(ns, image, e), hi(image, e));
-        if (table[at] == 0) {
+        int id = ids.find(lo(ns, image, e), hi(image, e));
+        if (id < 0) {
             return NO_INDEX;
         }
-        int id = table[at] - 1;
         return (covered[id * 4 + (chunkIndex >>> 6)] & 1L << chunkIndex) != 0 ? INSIDE : OUTSIDE;
     }
 
@@ -104,22 +84,5 @@ final class BlobRanges {
         }
         int bytes = Math.max(0, Math.min(8, n - from));
         return bytes == 8 ? -1L : (1L << (8 * bytes)) - 1;
-    }
-
-    private int slotOf(long lo, long hi) {
-        int mask = table.length - 1;
-        long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
-        int i = (int) (h ^ (h >>> 29)) & mask;
-        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
-            i = (i + 1) & mask;
-        }
-        return i;
-    }
-
-    private void grow() {
-        table = new int[table.length * 2];
-        for (int id = 0; id < count; id++) {
-            table[slotOf(keyLo[id], keyHi[id])] = id + 1;
-        }
     }
 }

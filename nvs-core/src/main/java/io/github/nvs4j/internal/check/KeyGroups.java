@@ -1,5 +1,7 @@
 package io.github.nvs4j.internal.check;
 
+import io.github.nvs4j.internal.format.KeyIds;
+
 import java.util.Arrays;
 
 /**
@@ -10,13 +12,8 @@ import java.util.Arrays;
  */
 final class KeyGroups {
 
-    /** Open-addressing table of group id + 1 (0 marks a free slot); at most half full. */
-    private int[] table;
-
-    private int count;
-    /** Per group: the key field's two words. */
-    private long[] keyLo;
-    private long[] keyHi;
+    /** The groups' ids by key field. */
+    private final KeyIds ids;
     /** Per group: the first entry (any int the caller chooses, such as page * 126 + entry). */
     private int[] first;
     /** Per group: the later entries, or {@code null} while there is only the first. */
@@ -29,9 +26,7 @@ final class KeyGroups {
      */
     KeyGroups(int expected) {
         int capacity = Math.max(expected, 16);
-        table = new int[Integer.highestOneBit(capacity) * 4];
-        keyLo = new long[capacity];
-        keyHi = new long[capacity];
+        ids = new KeyIds(capacity);
         first = new int[capacity];
         later = new int[capacity][];
         laterCount = new int[capacity];
@@ -46,9 +41,9 @@ final class KeyGroups {
      * @return the group (0 … {@link #count()} − 1)
      */
     int add(long lo, long hi, int entry) {
-        int i = slotOf(lo, hi);
-        if (table[i] != 0) {
-            int g = table[i] - 1;
+        int known = ids.count();
+        int g = ids.add(lo, hi);
+        if (g < known) {
             if (later[g] == null) {
                 later[g] = new int[2];
             } else if (laterCount[g] == later[g].length) {
@@ -57,27 +52,19 @@ final class KeyGroups {
             later[g][laterCount[g]++] = entry;
             return g;
         }
-        if (count == first.length) {
-            int capacity = count * 2;
-            keyLo = Arrays.copyOf(keyLo, capacity);
-            keyHi = Arrays.copyOf(keyHi, capacity);
+        if (g == first.length) {
+            int capacity = g * 2;
             first = Arrays.copyOf(first, capacity);
             later = Arrays.copyOf(later, capacity);
             laterCount = Arrays.copyOf(laterCount, capacity);
         }
-        keyLo[count] = lo;
-        keyHi[count] = hi;
-        first[count] = entry;
-        table[i] = ++count;
-        if (count * 2 > table.length) {
-            grow();
-        }
-        return count - 1;
+        first[g] = entry;
+        return g;
     }
 
     /** @return the number of groups */
     int count() {
-        return count;
+        return ids.count();
     }
 
     /** @return how many entries group {@code g} holds */
@@ -88,22 +75,5 @@ final class KeyGroups {
     /** @return entry {@code k} of group {@code g}, in the order they were added */
     int entry(int g, int k) {
         return k == 0 ? first[g] : later[g][k - 1];
-    }
-
-    private int slotOf(long lo, long hi) {
-        int mask = table.length - 1;
-        long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
-        int i = (int) (h ^ (h >>> 29)) & mask;
-        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
-            i = (i + 1) & mask;
-        }
-        return i;
-    }
-
-    private void grow() {
-        table = new int[table.length * 2];
-        for (int g = 0; g < count; g++) {
-            table[slotOf(keyLo[g], keyHi[g])] = g + 1;
-        }
     }
 }

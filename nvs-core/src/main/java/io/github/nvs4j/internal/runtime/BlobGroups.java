@@ -1,6 +1,7 @@
 package io.github.nvs4j.internal.runtime;
 
 import io.github.nvs4j.internal.format.Bytes;
+import io.github.nvs4j.internal.format.KeyIds;
 
 import java.util.Arrays;
 
@@ -18,14 +19,8 @@ final class BlobGroups {
 
     private static final int NONE = -1;
 
-    /**
-     * Open-addressing table from (namespace, key) to group + 1 (0 marks a free slot), at most half full: the
-     * namespace index and the normalised key (15 bytes, then zeros) packed into two longs, kept per group.
-     */
-    private int[] table = new int[64];
-    private long[] keyLo = new long[16];
-    private long[] keyHi = new long[16];
-    private int count;
+    /** Group ids by namespace index and normalised key (15 bytes, then zeros), packed into two longs. */
+    private final KeyIds ids = new KeyIds(16);
 
     /** Per group: first and last index, first and last chunk (or {@link #NONE}), and the number of indexes. */
     private int[] firstIndex = new int[16];
@@ -61,56 +56,32 @@ final class BlobGroups {
         return Bytes.u64(key, 7); // byte 15 of a normalised key is always 0
     }
 
-    private int slotOf(long lo, long hi) {
-        int mask = table.length - 1;
-        long h = lo * 0x9E37_79B9_7F4A_7C15L ^ hi * 0xC2B2_AE3D_27D4_EB4FL;
-        int i = (int) (h ^ (h >>> 29)) & mask;
-        while (table[i] != 0 && (keyLo[table[i] - 1] != lo || keyHi[table[i] - 1] != hi)) {
-            i = (i + 1) & mask;
-        }
-        return i;
-    }
-
     /** @return the group of a namespace and normalised key, created (empty) if new */
     int group(int ns, byte[] key) {
-        long lo = lo(ns, key);
-        long hi = hi(key);
-        int i = slotOf(lo, hi);
-        if (table[i] != 0) {
-            return table[i] - 1;
+        int known = ids.count();
+        int g = ids.add(lo(ns, key), hi(key));
+        if (g < known) {
+            return g;
         }
-        int g = count++;
-        if (g == keyLo.length) {
+        if (g == firstIndex.length) {
             int n = g * 2;
-            keyLo = Arrays.copyOf(keyLo, n);
-            keyHi = Arrays.copyOf(keyHi, n);
             firstIndex = Arrays.copyOf(firstIndex, n);
             lastIndex = Arrays.copyOf(lastIndex, n);
             firstChunk = Arrays.copyOf(firstChunk, n);
             lastChunk = Arrays.copyOf(lastChunk, n);
             indexCount = Arrays.copyOf(indexCount, n);
         }
-        keyLo[g] = lo;
-        keyHi[g] = hi;
         firstIndex[g] = NONE;
         lastIndex[g] = NONE;
         firstChunk[g] = NONE;
         lastChunk[g] = NONE;
         indexCount[g] = 0;
-        table[i] = g + 1;
-        if (count * 2 > table.length) {
-            table = new int[table.length * 2];
-            for (int k = 0; k < count; k++) {
-                table[slotOf(keyLo[k], keyHi[k])] = k + 1;
-            }
-        }
         return g;
     }
 
     /** @return the group of a namespace and normalised key, or -1 */
     int find(int ns, byte[] key) {
-        int i = slotOf(lo(ns, key), hi(key));
-        return table[i] - 1;
+        return ids.find(lo(ns, key), hi(key));
     }
 
     /** Appends index {@code i} (its position in the index list) to group {@code g}. */
@@ -165,7 +136,7 @@ final class BlobGroups {
             return -1;
         }
         if (firstFor == null) {
-            firstFor = new int[count][];
+            firstFor = new int[ids.count()][];
         }
         if (firstFor[g] == null) { // a table per chunk index, so that many chunks of many indexes stay linear
             int[] owner = new int[256];
@@ -201,7 +172,7 @@ final class BlobGroups {
             return alive[i] && c >= start[i] && c < start[i] + count[i];
         }
         if (claimed == null) {
-            claimed = new boolean[this.count][];
+            claimed = new boolean[ids.count()][];
         }
         if (claimed[g] == null) {
             boolean[] set = new boolean[256];
