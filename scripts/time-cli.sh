@@ -94,13 +94,14 @@ median_ms() { # prints the median of the numbers (ms) on stdin
 
 # Mass manufacturing writes 20,000 files a run. Deleting them between runs (hyperfine --prepare) made the next run
 # several times slower on ext4 with online discard, whichever tool came next; so every run writes into a folder of
-# its own (the command ends in --outdir, the folder is appended), after a sync, and the folders go at the end.
+# its own (the command ends in --outdir, a new empty folder is appended), after a sync; the folders go at the end.
 time_fresh_dirs() { # time_fresh_dirs RUNS COMMAND: prints the median wall time in ms
-    local runs=$1 command=$2 i start end
+    local runs=$1 command=$2 i dir start end
     for i in $(seq 0 "$runs"); do # run 0 is the warm-up
+        dir=$(mktemp -d out-run-XXXXXX)
         sync
         start=$(date +%s%N)
-        $command "out-run-$$-$i" > /dev/null 2>&1
+        $command "$dir" > /dev/null 2>&1
         end=$(date +%s%N)
         [ "$i" -eq 0 ] || echo $(( (end - start) / 1000 ))
     done | awk '{ printf "%.1f\n", $1 / 1000 }' | median_ms
