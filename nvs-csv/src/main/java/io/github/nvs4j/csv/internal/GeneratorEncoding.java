@@ -221,10 +221,13 @@ public enum GeneratorEncoding {
         if ((length & 1) != 0) {
             return null;
         }
+        // One bulk copy to bytes, then array reads: an interpreted charAt is a call chain per character. Characters
+        // above 0xFF become '?' and those of 0x80-0xFF stay above 0x7F: neither is a hex digit.
+        byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = new byte[length >> 1];
         for (int i = 0; i < length; i += 2) {
-            char hi = text.charAt(i);
-            char lo = text.charAt(i + 1);
+            int hi = chars[i] & 0xFF;
+            int lo = chars[i + 1] & 0xFF;
             if ((hi | lo) >= HEX_VALUES.length) {
                 return null;
             }
