@@ -225,6 +225,12 @@ class NvsCsvReaderTest {
                     .startsWith("nvs.csv:3: key 'h': value 'zz' contains 'z', which is not a hex digit");
             assertThat(refusal(HEADER + "ns,namespace,,\nh,data,hex2bin,0x10\n").getMessage())
                     .contains("'x', which is not a hex digit");
+            // characters the one-pass decoder must not take for digits: Latin-1 above ASCII ('\u00b0' is '0' + 0x80),
+            // a fullwidth digit (a hex digit to Character.digit), one whose low byte is '0' ('\u0130')
+            for (String notHex : new String[] {"0\u00e9", "\u00b00", "0\u00b0", "0\uff10", "\u0130a"}) {
+                assertThat(refusal(HEADER + "ns,namespace,,\nh,data,hex2bin," + notHex + "\n").getMessage())
+                        .as(notHex).contains("which is not a hex digit");
+            }
             assertThat(refusal(HEADER + "ns,namespace,,\nb,data,base64,MTIzYQ\n").getMessage())
                     .startsWith("nvs.csv:3: key 'b': value 'MTIzYQ' is not valid base64").contains("padding");
             assertThat(refusal(HEADER + "ns,namespace,,\nb,data,base64,MTIz\u00e9\n").getMessage())
